@@ -1,0 +1,46 @@
+using SnogMarryAvoid.Core.Scenarios;
+using SnogMarryAvoid.Core.Sessions;
+using SnogMarryAvoid.Core.Voting;
+
+namespace SnogMarryAvoid.Core.Live;
+
+/// <summary>
+/// Something that has happened to a session, published after the change was committed. Events are
+/// immutable snapshots: subscribers render from them and do not query again.
+/// </summary>
+public abstract record SessionEvent(Guid SessionId);
+
+/// <summary>The session's phase, current scenario or deck changed; carries the whole new view.</summary>
+public sealed record SessionChanged(Guid SessionId, SessionSnapshot Snapshot) : SessionEvent(SessionId);
+
+/// <summary>A new tally of one scenario after one or more committed votes.</summary>
+public sealed record ResultsChanged(Guid SessionId, ScenarioResults Results, long Version) : SessionEvent(SessionId);
+
+/// <summary>A participant joined; carries the new number of participants.</summary>
+public sealed record ParticipantJoined(Guid SessionId, int ParticipantCount) : SessionEvent(SessionId);
+
+/// <summary>What every view of a session needs to draw itself, taken right after a commit.</summary>
+public sealed record SessionSnapshot(
+    Guid SessionId,
+    string Title,
+    string JoinCode,
+    SessionPhase Phase,
+    ScenarioView? Current,
+    int ScenarioCount,
+    int ParticipantCount,
+    int Revision,
+    ScenarioResults? RevealedResults)
+{
+    /// <summary>Whether this snapshot is newer than <paramref name="other"/> (or there is no other).</summary>
+    public bool IsNewerThan(SessionSnapshot? other) => other is null || Revision > other.Revision;
+
+    public bool IsEnded => Phase == SessionPhase.Ended;
+}
+
+/// <summary>A scenario as the room sees it.</summary>
+public sealed record ScenarioView(Guid Id, int Order, string PublicBody, string Counterpart, string? Context, ScenarioState State)
+{
+    public string Title => Scenario.FormatTitle(PublicBody, Counterpart);
+
+    public static ScenarioView From(Scenario s) => new(s.Id, s.Order, s.PublicBody, s.Counterpart, s.Context, s.State);
+}

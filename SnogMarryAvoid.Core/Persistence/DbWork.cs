@@ -1,0 +1,75 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace SnogMarryAvoid.Core.Persistence;
+
+/// <summary>
+/// How services change the database: one context per operation, inside the engine's execution strategy
+/// and a transaction. SQLite takes one writer at a time, so this process queues its writers in memory
+/// rather than letting them spin on the database lock; server engines write concurrently.
+/// </summary>
+public sealed class DbWork(IDbContextFactory<SnogDbContext> factory)
+{
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+
+    public async Task<SnogDbContext> ReadAsync(CancellationToken ct = default) =>
+        await factory.CreateDbContextAsync(ct);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction and commits it. A unique-index violation or a
+    /// concurrency-token conflict (two requests racing on the same row) is retried once in a fresh
+    /// context, where the work sees the winner's change.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SnogDbContext, Task<T>> work, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteOnceAsync(work, ct);
+            }
+            catch (DbUpdateException ex) when (attempt == 1 && (ex is DbUpdateConcurrencyException || IsUniqueViolation(ex)))
+            {
+                // Someone else's change won the race: the second attempt starts from it.
+            }
+        }
+    }
+
+    private async Task<T> WriteOnceAsync<T>(Func<SnogDbContext, Task<T>> work, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var gate = db.Database.IsSqlite() ? _sqliteWriter : null;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(ct);
+        }
+
+        try
+        {
+            var strategy = db.Database.CreateExecutionStrategy();
+            return await strategy.ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var result = await work(db);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return result;
+            });
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    public static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        SqliteException s => s.SqliteErrorCode == 19 && s.SqliteExtendedErrorCode is 2067 or 1555,
+        PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqlException q => q.Number is 2601 or 2627,
+        _ => false,
+    };
+}

@@ -1,0 +1,30 @@
+namespace SnogMarryAvoid.Core.Scenarios;
+
+public enum ScenarioState
+{
+    Pending = 0,
+    Open = 1,
+    Closed = 2,
+    Revealed = 3,
+}
+
+/// <summary>A public-sector body meeting an online actor; the room votes snog, marry or avoid.</summary>
+public sealed class Scenario
+{
+    public const int MaxPartyLength = 200;
+    public const int MaxContextLength = 1000;
+
+    public Guid Id { get; set; }
+    public Guid SessionId { get; set; }
+    public int Order { get; set; }
+    public required string PublicBody { get; set; }
+    public required string Counterpart { get; set; }
+    public string? Context { get; set; }
+    public ScenarioState State { get; set; }
+    public DateTime? OpenedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+
+    public string Title => FormatTitle(PublicBody, Counterpart);
+
+    public static string FormatTitle(string publicBody, string counterpart) => $"{publicBody} meets {counterpart}";
+}

@@ -1,0 +1,36 @@
+using SnogMarryAvoid.Core.Scenarios;
+
+namespace SnogMarryAvoid.Core.Sessions;
+
+public enum SessionPhase
+{
+    Draft = 0,
+    Live = 1,
+    Ended = 2,
+}
+
+/// <summary>One run of the workshop: a deck of scenarios that one room votes on.</summary>
+public sealed class Session
+{
+    public const int MaxTitleLength = 120;
+
+    public Guid Id { get; set; }
+    public required string Title { get; set; }
+    public required string JoinCode { get; set; }
+    public SessionPhase Phase { get; set; }
+    public Guid? CurrentScenarioId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? StartedAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+
+    /// <summary>The Identity user id of the facilitator who owns it; null for sessions made without an account.</summary>
+    public string? OwnerId { get; set; }
+
+    /// <summary>
+    /// Goes up by one with every change to the session or its deck. Snapshots carry it, so a view can
+    /// ignore one older than what it shows; it is also the concurrency token for those changes.
+    /// </summary>
+    public int Revision { get; set; }
+
+    public List<Scenario> Scenarios { get; set; } = [];
+}

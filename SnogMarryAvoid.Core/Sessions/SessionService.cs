@@ -1,0 +1,185 @@
+using Microsoft.EntityFrameworkCore;
+using SnogMarryAvoid.Core.Live;
+using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Core.Scenarios;
+
+namespace SnogMarryAvoid.Core.Sessions;
+
+/// <summary>A session with its deck, as the facilitator's console shows it.</summary>
+public sealed record SessionDetails(
+    Guid Id,
+    string Title,
+    string JoinCode,
+    SessionPhase Phase,
+    Guid? CurrentScenarioId,
+    DateTime CreatedAt,
+    DateTime? StartedAt,
+    DateTime? EndedAt,
+    string? OwnerId,
+    IReadOnlyList<ScenarioView> Scenarios)
+{
+    public ScenarioView? Current => Scenarios.FirstOrDefault(s => s.Id == CurrentScenarioId);
+}
+
+/// <summary>One line of a list of sessions.</summary>
+public sealed record SessionSummary(Guid Id, string Title, string JoinCode, SessionPhase Phase, DateTime CreatedAt, int ScenarioCount, int ParticipantCount);
+
+/// <summary>Creating, finding, starting and ending sessions.</summary>
+public sealed class SessionService(DbWork db, ISessionEvents events, TimeProvider clock)
+{
+    /// <summary>
+    /// Creates a draft session with a join code that no session still running uses. The title is
+    /// required, at most <see cref="Session.MaxTitleLength"/> characters. Publishes nothing: nobody
+    /// can be watching a session that did not exist.
+    /// </summary>
+    public async Task<SessionDetails> CreateAsync(string? title, string? ownerId, CancellationToken ct = default)
+    {
+        var cleanTitle = TextInput.Required(title, "Title", Session.MaxTitleLength);
+        var session = await db.WriteAsync(async ctx =>
+        {
+            var code = await FreeCodeAsync(ctx, ct);
+            var created = new Session
+            {
+                Id = Guid.NewGuid(),
+                Title = cleanTitle,
+                JoinCode = code,
+                Phase = SessionPhase.Draft,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+                OwnerId = ownerId,
+            };
+            ctx.Sessions.Add(created);
+            return created;
+        }, ct);
+        return ToDetails(session, []);
+    }
+
+    /// <summary>The session and its deck in order; <see cref="DomainError.NotFound"/> if there is none.</summary>
+    public async Task<SessionDetails> GetAsync(Guid sessionId, CancellationToken ct = default)
+    {
+        await using var ctx = await db.ReadAsync(ct);
+        var session = await ctx.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct)
+            ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
+        var scenarios = await ctx.Scenarios.AsNoTracking().Where(s => s.SessionId == sessionId).OrderBy(s => s.Order).ToListAsync(ct);
+        return ToDetails(session, scenarios);
+    }
+
+    /// <summary>Sessions newest first, optionally only one owner's.</summary>
+    public async Task<IReadOnlyList<SessionSummary>> ListAsync(string? ownerId = null, CancellationToken ct = default)
+    {
+        await using var ctx = await db.ReadAsync(ct);
+        var query = ctx.Sessions.AsNoTracking();
+        if (ownerId is not null)
+        {
+            query = query.Where(s => s.OwnerId == ownerId);
+        }
+
+        return await query
+            .OrderByDescending(s => s.CreatedAt)
+            .Select(s => new SessionSummary(
+                s.Id, s.Title, s.JoinCode, s.Phase, s.CreatedAt,
+                ctx.Scenarios.Count(x => x.SessionId == s.Id),
+                ctx.Participants.Count(p => p.SessionId == s.Id)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>What a view of the session needs to draw itself now.</summary>
+    public async Task<SessionSnapshot> GetSnapshotAsync(Guid sessionId, CancellationToken ct = default)
+    {
+        await using var ctx = await db.ReadAsync(ct);
+        return await SessionSnapshots.LoadAsync(ctx, sessionId, ct);
+    }
+
+    /// <summary>
+    /// The session a typed join code leads to. Case, spaces and dashes are forgiven. Throws
+    /// <see cref="DomainError.UnknownJoinCode"/> for a code that is malformed or matches nothing, and
+    /// <see cref="DomainError.SessionEnded"/> when its session has ended.
+    /// </summary>
+    public async Task<Guid> FindByCodeAsync(string? typedCode, CancellationToken ct = default)
+    {
+        var code = JoinCode.Normalize(typedCode)
+            ?? throw new DomainException(DomainError.UnknownJoinCode, "That doesn't look like a join code. Codes are 5 or 6 letters and numbers, as shown on the screen.");
+        await using var ctx = await db.ReadAsync(ct);
+        var matches = await ctx.Sessions.AsNoTracking()
+            .Where(s => s.JoinCode == code)
+            .OrderBy(s => s.Phase == SessionPhase.Ended)
+            .ThenByDescending(s => s.CreatedAt)
+            .Select(s => new { s.Id, s.Phase })
+            .FirstOrDefaultAsync(ct);
+        return matches switch
+        {
+            null => throw new DomainException(DomainError.UnknownJoinCode, $"No session has the code {code}. Check the code on the screen and try again."),
+            { Phase: SessionPhase.Ended } => throw new DomainException(DomainError.SessionEnded, $"The session {code} has ended. Thank you for taking part!"),
+            _ => matches.Id,
+        };
+    }
+
+    /// <summary>Draft → Live: the room may join and the facilitator may open scenarios. Publishes <see cref="SessionChanged"/>.</summary>
+    public Task<SessionSnapshot> StartAsync(Guid sessionId, CancellationToken ct = default) =>
+        ChangeAsync(sessionId, session =>
+        {
+            if (session.Phase != SessionPhase.Draft)
+            {
+                throw new DomainException(DomainError.InvalidTransition, session.Phase == SessionPhase.Live ? "The session is already live." : "An ended session cannot be started again.");
+            }
+
+            session.Phase = SessionPhase.Live;
+            session.StartedAt = clock.GetUtcNow().UtcDateTime;
+        }, ct);
+
+    /// <summary>
+    /// Ends the session: any open scenario closes, the join code is freed and no more votes are taken.
+    /// Publishes <see cref="SessionChanged"/>.
+    /// </summary>
+    public Task<SessionSnapshot> EndAsync(Guid sessionId, CancellationToken ct = default) =>
+        ChangeAsync(sessionId, session =>
+        {
+            if (session.Phase == SessionPhase.Ended)
+            {
+                throw new DomainException(DomainError.InvalidTransition, "The session has already ended.");
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var open in session.Scenarios.Where(s => s.State == ScenarioState.Open))
+            {
+                open.State = ScenarioState.Closed;
+                open.ClosedAt = now;
+            }
+
+            session.Phase = SessionPhase.Ended;
+            session.EndedAt = now;
+        }, ct);
+
+    private async Task<SessionSnapshot> ChangeAsync(Guid sessionId, Action<Session> change, CancellationToken ct)
+    {
+        var snapshot = await db.WriteAsync(async ctx =>
+        {
+            var session = await ctx.Sessions.Include(s => s.Scenarios).FirstOrDefaultAsync(s => s.Id == sessionId, ct)
+                ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
+            change(session);
+            session.Revision++;
+            await ctx.SaveChangesAsync(ct);
+            return await SessionSnapshots.LoadAsync(ctx, sessionId, ct);
+        }, ct);
+        await events.PublishAsync(new SessionChanged(sessionId, snapshot));
+        return snapshot;
+    }
+
+    private static async Task<string> FreeCodeAsync(SnogDbContext ctx, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            // After a few collisions the five-letter space is crowded: use six letters.
+            var code = JoinCode.Generate(attempt < 10 ? JoinCode.MinLength : JoinCode.MaxLength);
+            if (!await ctx.Sessions.AnyAsync(s => s.JoinCode == code && s.Phase != SessionPhase.Ended, ct))
+            {
+                return code;
+            }
+        }
+
+        throw new InvalidOperationException("Could not find a free join code.");
+    }
+
+    private static SessionDetails ToDetails(Session s, IEnumerable<Scenario> scenarios) =>
+        new(s.Id, s.Title, s.JoinCode, s.Phase, s.CurrentScenarioId, s.CreatedAt, s.StartedAt, s.EndedAt, s.OwnerId,
+            scenarios.Select(ScenarioView.From).ToList());
+}

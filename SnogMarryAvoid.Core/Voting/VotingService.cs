@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Core.Scenarios;
+using SnogMarryAvoid.Core.Sessions;
+
+namespace SnogMarryAvoid.Core.Voting;
+
+/// <summary>A participant's committed vote on a scenario, as the phone confirms it.</summary>
+public sealed record VoteReceipt(Guid ScenarioId, Choice Choice, string? Reason, DateTime UpdatedAt);
+
+/// <summary>Casting and changing votes, and reading results.</summary>
+public sealed class VotingService(DbWork db, TallyBroadcaster tallies, TimeProvider clock)
+{
+    /// <summary>
+    /// Records the participant's choice on an open scenario of their own session, or changes it. There
+    /// is one row per participant and scenario; repeating the same choice changes nothing, so retries
+    /// and double taps are harmless. Returns only after the commit. Rejects with
+    /// <see cref="DomainError.VotingClosed"/> (scenario pending, closed or revealed),
+    /// <see cref="DomainError.ScenarioNotInSession"/> or <see cref="DomainError.NotFound"/>.
+    /// After the commit a <see cref="Live.ResultsChanged"/> follows from <see cref="TallyBroadcaster"/>.
+    /// </summary>
+    public async Task<VoteReceipt> CastVoteAsync(Guid participantId, Guid scenarioId, Choice choice, CancellationToken ct = default)
+    {
+        if (!Enum.IsDefined(choice))
+        {
+            throw new DomainException(DomainError.InvalidInput, "Choose snog, marry or avoid.");
+        }
+
+        var (sessionId, receipt, changed) = await db.WriteAsync(async ctx =>
+        {
+            var scenario = await OpenScenarioAsync(ctx, participantId, scenarioId, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var vote = await ctx.Votes.FirstOrDefaultAsync(v => v.ScenarioId == scenarioId && v.ParticipantId == participantId, ct);
+            var isChange = vote is null || vote.Choice != choice;
+            if (vote is null)
+            {
+                vote = new Vote { Id = Guid.NewGuid(), ScenarioId = scenarioId, ParticipantId = participantId, Choice = choice, CastAt = now, UpdatedAt = now };
+                ctx.Votes.Add(vote);
+            }
+            else if (isChange)
+            {
+                vote.Choice = choice;
+                vote.UpdatedAt = now;
+            }
+
+            return (scenario.SessionId, ToReceipt(vote), isChange);
+        }, ct);
+
+        if (changed)
+        {
+            tallies.Invalidate(sessionId, scenarioId);
+        }
+
+        return receipt;
+    }
+
+    /// <summary>
+    /// Sets, changes or (with empty text) removes the "why" of the participant's vote while voting is
+    /// open. At most <see cref="Vote.MaxReasonLength"/> characters; the participant must have voted.
+    /// Publishes nothing yet: reasons do not change the tally.
+    /// </summary>
+    public async Task<VoteReceipt> SetReasonAsync(Guid participantId, Guid scenarioId, string? reason, CancellationToken ct = default)
+    {
+        var cleaned = TextInput.Clean(reason, "Your reason", Vote.MaxReasonLength, required: false);
+        return await db.WriteAsync(async ctx =>
+        {
+            await OpenScenarioAsync(ctx, participantId, scenarioId, ct);
+            var vote = await ctx.Votes.FirstOrDefaultAsync(v => v.ScenarioId == scenarioId && v.ParticipantId == participantId, ct)
+                ?? throw new DomainException(DomainError.InvalidInput, "Choose snog, marry or avoid before adding a reason.");
+            vote.Reason = cleaned;
+            vote.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            return ToReceipt(vote);
+        }, ct);
+    }
+
+    /// <summary>The participant's committed vote on the scenario, or null.</summary>
+    public async Task<VoteReceipt?> GetVoteAsync(Guid participantId, Guid scenarioId, CancellationToken ct = default)
+    {
+        await using var ctx = await db.ReadAsync(ct);
+        var vote = await ctx.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.ScenarioId == scenarioId && v.ParticipantId == participantId, ct);
+        return vote is null ? null : ToReceipt(vote);
+    }
+
+    /// <summary>The scenario's tally, counted from the committed vote rows.</summary>
+    public async Task<ScenarioResults> GetResultsAsync(Guid scenarioId, CancellationToken ct = default)
+    {
+        await using var ctx = await db.ReadAsync(ct);
+        return await Tallies.CountAsync(ctx, scenarioId, ct);
+    }
+
+    private static async Task<Scenario> OpenScenarioAsync(SnogDbContext ctx, Guid participantId, Guid scenarioId, CancellationToken ct)
+    {
+        var participantSession = await ctx.Participants.Where(p => p.Id == participantId).Select(p => (Guid?)p.SessionId).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException(DomainError.NotFound, "You are not in this session; join it again with its code.");
+        var scenario = await ctx.Scenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Id == scenarioId, ct)
+            ?? throw new DomainException(DomainError.NotFound, "That scenario does not exist.");
+        if (scenario.SessionId != participantSession)
+        {
+            throw new DomainException(DomainError.ScenarioNotInSession, "That scenario belongs to another session.");
+        }
+
+        var phase = await ctx.Sessions.Where(s => s.Id == scenario.SessionId).Select(s => s.Phase).FirstAsync(ct);
+        return (phase, scenario.State) switch
+        {
+            (SessionPhase.Ended, _) => throw new DomainException(DomainError.VotingClosed, "The session has ended; voting is closed."),
+            (_, ScenarioState.Pending) => throw new DomainException(DomainError.VotingClosed, "Voting on this scenario has not opened yet."),
+            (_, ScenarioState.Closed or ScenarioState.Revealed) => throw new DomainException(DomainError.VotingClosed, "Voting on this scenario is closed."),
+            _ => scenario,
+        };
+    }
+
+    private static VoteReceipt ToReceipt(Vote v) => new(v.ScenarioId, v.Choice, v.Reason, v.UpdatedAt);
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.ResponseCompression;
+using MudBlazor.Services;
+using SnogMarryAvoid.Core;
+using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Web.Components;
+using SnogMarryAvoid.Web.Participants;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var dataFolder = builder.Configuration["DataFolder"] is { Length: > 0 } configured
+    ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
+    : Path.Combine(builder.Environment.ContentRootPath, "App_Data");
+
+builder.Services.AddSnogCore(builder.Configuration, dataFolder);
+
+// Participant cookies and circuit state are protected with these keys; keeping them in the data folder
+// means a restart does not turn every phone in the room into a stranger.
+builder.Services.AddDataProtection()
+    .SetApplicationName("SnogMarryAvoid")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+
+builder.Services.AddSingleton<ParticipantCookie>();
+builder.Services.AddMudServices();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddResponseCompression(o =>
+{
+    o.EnableForHttps = true;
+    o.Providers.Add<BrotliCompressionProvider>();
+    o.Providers.Add<GzipCompressionProvider>();
+});
+
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseResponseCompression();
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+app.UseMiddleware<ParticipantCookieMiddleware>();
+
+app.MapHealthChecks("/healthz");
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+app.Run();
