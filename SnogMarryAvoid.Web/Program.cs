@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Persistence;
 using SnogMarryAvoid.Web.Components;
+using SnogMarryAvoid.Web.Hubs;
 using SnogMarryAvoid.Web.Participants;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,8 @@ builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 
 builder.Services.AddSingleton<ParticipantCookie>();
+builder.Services.AddSingleton<HubEventBridge>();
+builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
 builder.Services.AddMudServices();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddResponseCompression(o =>
@@ -47,6 +50,7 @@ app.UseAntiforgery();
 app.UseMiddleware<ParticipantCookieMiddleware>();
 
 app.MapHealthChecks("/healthz");
+app.MapHub<SessionHub>(SessionHub.Path);
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

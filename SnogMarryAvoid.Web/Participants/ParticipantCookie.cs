@@ -27,7 +27,7 @@ public sealed class ParticipantCookie(IDataProtectionProvider dataProtection, Ti
         if (key is null)
         {
             key = ParticipantService.NewKey();
-            context.Response.Cookies.Append(Name, _protector.Protect(key), new CookieOptions
+            context.Response.Cookies.Append(Name, Protect(key), new CookieOptions
             {
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,
@@ -41,6 +41,12 @@ public sealed class ParticipantCookie(IDataProtectionProvider dataProtection, Ti
         context.Items[ItemKey] = key;
         return key;
     }
+
+    /// <summary>A key sealed for a client to hold (the cookie's value, or a hub participant token).</summary>
+    public string Protect(string key) => _protector.Protect(key);
+
+    /// <summary>The key inside a sealed token; null when it is missing, forged or tampered with.</summary>
+    public string? Unprotect(string? token) => Read(token);
 
     private string? Read(string? cookie)
     {

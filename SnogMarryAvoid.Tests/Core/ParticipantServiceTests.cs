@@ -1,0 +1,87 @@
+using SnogMarryAvoid.Core;
+using SnogMarryAvoid.Core.Live;
+using SnogMarryAvoid.Core.Participants;
+using SnogMarryAvoid.Tests.Support;
+
+namespace SnogMarryAvoid.Tests.Core;
+
+public class ParticipantServiceTests : IAsyncLifetime
+{
+    private TestCore _core = default!;
+
+    public async ValueTask InitializeAsync() => _core = await TestCore.CreateSqliteAsync();
+
+    public ValueTask DisposeAsync() => _core.DisposeAsync();
+
+    [Fact]
+    public async Task Join_WithTheSameKeyAgain_IsTheSameParticipant()
+    {
+        var (session, _) = await _core.LiveSessionAsync();
+        var key = ParticipantService.NewKey();
+        using var recorder = new EventRecorder(_core.Events, session.Id);
+
+        var first = await _core.Participants.JoinAsync(session.JoinCode, key);
+        var again = await _core.Participants.JoinAsync(session.JoinCode.ToLowerInvariant(), key);
+
+        first.IsNew.Should().BeTrue();
+        again.IsNew.Should().BeFalse();
+        again.ParticipantId.Should().Be(first.ParticipantId);
+        again.Snapshot.ParticipantCount.Should().Be(1);
+        recorder.OfType<ParticipantJoined>().Should().ContainSingle().Which.ParticipantCount.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Join_IsAllowedBeforeTheSessionStarts()
+    {
+        var session = await _core.Sessions.CreateAsync("Room", null);
+
+        var joined = await _core.Participants.JoinAsync(session.JoinCode, ParticipantService.NewKey());
+
+        joined.SessionId.Should().Be(session.Id);
+    }
+
+    [Fact]
+    public async Task Join_WithAnUnknownCode_IsRejectedAndStoresNothing()
+    {
+        var (session, _) = await _core.LiveSessionAsync();
+
+        var act = () => _core.Participants.JoinAsync("KX7PM", ParticipantService.NewKey());
+
+        (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.UnknownJoinCode);
+        (await _core.Sessions.GetSnapshotAsync(session.Id)).ParticipantCount.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Join_AnEndedSession_IsRejected()
+    {
+        var (session, _) = await _core.LiveSessionAsync();
+        await _core.Sessions.EndAsync(session.Id);
+
+        var act = () => _core.Participants.JoinAsync(session.JoinCode, ParticipantService.NewKey());
+
+        (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.SessionEnded);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("short")]
+    [InlineData("has spaces in it, definitely not a key")]
+    [InlineData("<script>alert(1)</script>xxxxxxxx")]
+    public async Task Join_WithAMalformedKey_IsRejected(string key)
+    {
+        var (session, _) = await _core.LiveSessionAsync();
+
+        var act = () => _core.Participants.JoinAsync(session.JoinCode, key);
+
+        (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.InvalidInput);
+    }
+
+    [Fact]
+    public void NewKey_IsRandomAndWellFormed()
+    {
+        var keys = Enumerable.Range(0, 100).Select(_ => ParticipantService.NewKey()).ToList();
+
+        keys.Should().OnlyHaveUniqueItems();
+        keys.Should().OnlyContain(k => ParticipantService.IsWellFormedKey(k));
+    }
+}

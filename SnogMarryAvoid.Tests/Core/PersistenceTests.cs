@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Core.Scenarios;
+using SnogMarryAvoid.Core.Voting;
+using SnogMarryAvoid.Tests.Support;
+
+namespace SnogMarryAvoid.Tests.Core;
+
+public class PersistenceTests
+{
+    public static TheoryData<string> Engines => ["Sqlite", "SqlServer", "Postgres"];
+
+    private static SnogDbContext DesignContext(string engine) => engine switch
+    {
+        "Sqlite" => new SqliteSnogDbContext(new DbContextOptionsBuilder<SqliteSnogDbContext>().UseSqlite("Data Source=:memory:").Options),
+        "SqlServer" => new SqlServerSnogDbContext(new DbContextOptionsBuilder<SqlServerSnogDbContext>().UseSqlServer("Server=none;Database=none").Options),
+        _ => new PostgresSnogDbContext(new DbContextOptionsBuilder<PostgresSnogDbContext>().UseNpgsql("Host=none;Database=none").Options),
+    };
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Migrations_MatchTheModel_ForEveryEngine(string engine)
+    {
+        using var db = DesignContext(engine);
+
+        db.Database.HasPendingModelChanges().Should().BeFalse($"the {engine} migrations must be regenerated after a model change");
+        db.Database.GetMigrations().Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void SqlServer_IdempotentScript_Generates()
+    {
+        using var db = DesignContext("SqlServer");
+
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        script.Should().Contain("IF NOT EXISTS").And.Contain("WHERE [MigrationId] = N'");
+        script.Should().Contain("CREATE TABLE [Votes]");
+        script.Should().Contain("CREATE UNIQUE INDEX [IX_Votes_ScenarioId_ParticipantId]");
+        script.Should().Contain("WHERE [State] = 1");
+    }
+
+    [Fact]
+    public async Task Sqlite_DefaultFile_IsCreatedInTheDataFolderInWalMode()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "sma-tests", Guid.NewGuid().ToString("N"), "nested");
+        await using var core = await TestCore.CreateAsync(new() { ["Database:Provider"] = "Sqlite" }, folder);
+
+        await using var ctx = await core.Db.ReadAsync();
+        var mode = await ctx.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
+
+        File.Exists(Path.Combine(folder, PersistenceSetup.DefaultSqliteFile)).Should().BeTrue();
+        mode.Should().Equal("wal");
+    }
+
+    [Fact]
+    public async Task Postgres_MigrationsApplyToARealServer_AndVotesRoundTrip()
+    {
+        var connection = TestServices.PostgresConnectionString($"sma_{Guid.NewGuid():N}");
+        await using var core = await TestCore.CreateAsync(new()
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Default"] = connection,
+        });
+
+        var (session, scenarios) = await core.LiveSessionAsync();
+        var people = await core.JoinAsync(session.JoinCode, 20);
+        await core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Task.WhenAll(people.Select((p, i) => core.Voting.CastVoteAsync(p, scenarios[0].Id, i < 12 ? Choice.Marry : Choice.Snog)));
+        await Task.WhenAll(people.Take(3).Select(p => core.Voting.CastVoteAsync(p, scenarios[0].Id, Choice.Avoid)));
+
+        (await core.Voting.GetResultsAsync(scenarios[0].Id)).Should().Be(new ScenarioResults(scenarios[0].Id, 8, 9, 3));
+        await using var ctx = await core.Db.ReadAsync();
+        (await ctx.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
+        (await ctx.Scenarios.CountAsync(s => s.State == ScenarioState.Open)).Should().Be(1);
+        await ctx.Database.EnsureDeletedAsync();
+    }
+}

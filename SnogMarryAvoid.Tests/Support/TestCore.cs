@@ -1,0 +1,156 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SnogMarryAvoid.Core;
+using SnogMarryAvoid.Core.Live;
+using SnogMarryAvoid.Core.Participants;
+using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Core.Scenarios;
+using SnogMarryAvoid.Core.Sessions;
+using SnogMarryAvoid.Core.Voting;
+
+namespace SnogMarryAvoid.Tests.Support;
+
+/// <summary>
+/// Core's real services over a fresh database built by the real migrations: by default a SQLite file
+/// in a temporary folder (WAL, real locking, as in production), or any engine given its settings.
+/// </summary>
+public sealed class TestCore : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly string? _folder;
+
+    private TestCore(ServiceProvider services, string? folder)
+    {
+        _services = services;
+        _folder = folder;
+    }
+
+    public IServiceProvider Services => _services;
+    public SessionService Sessions => _services.GetRequiredService<SessionService>();
+    public ScenarioService Scenarios => _services.GetRequiredService<ScenarioService>();
+    public ParticipantService Participants => _services.GetRequiredService<ParticipantService>();
+    public VotingService Voting => _services.GetRequiredService<VotingService>();
+    public ISessionEvents Events => _services.GetRequiredService<ISessionEvents>();
+    public DbWork Db => _services.GetRequiredService<DbWork>();
+
+    public static Task<TestCore> CreateSqliteAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "sma-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return CreateAsync(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(folder, "test.db")}",
+        }, folder);
+    }
+
+    public static async Task<TestCore> CreateAsync(Dictionary<string, string?> settings, string? folder = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSnogCore(configuration, folder ?? Path.GetTempPath())
+            .BuildServiceProvider();
+        foreach (var hosted in services.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+
+        return new TestCore(services, folder);
+    }
+
+    /// <summary>A live session with <paramref name="scenarios"/> scenarios, none open.</summary>
+    public async Task<(SessionDetails Session, IReadOnlyList<ScenarioView> Scenarios)> LiveSessionAsync(int scenarios = 2, string title = "Test session")
+    {
+        var session = await Sessions.CreateAsync(title, ownerId: null);
+        var added = new List<ScenarioView>();
+        for (var i = 1; i <= scenarios; i++)
+        {
+            added.Add(await Scenarios.AddAsync(session.Id, $"Public body {i}", $"Activist {i}", null));
+        }
+
+        await Sessions.StartAsync(session.Id);
+        return (await Sessions.GetAsync(session.Id), added);
+    }
+
+    /// <summary>Joins <paramref name="count"/> new participants; returns their ids.</summary>
+    public async Task<IReadOnlyList<Guid>> JoinAsync(string code, int count)
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add((await Participants.JoinAsync(code, ParticipantService.NewKey())).ParticipantId);
+        }
+
+        return ids;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_folder is not null)
+        {
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left for the OS to clean from the temp folder.
+            }
+        }
+    }
+}
+
+/// <summary>Collects a session's events for assertions.</summary>
+public sealed class EventRecorder : IDisposable
+{
+    private readonly IDisposable _subscription;
+    private readonly List<SessionEvent> _events = [];
+
+    public EventRecorder(ISessionEvents events, Guid sessionId) =>
+        _subscription = events.Subscribe(sessionId, e =>
+        {
+            lock (_events)
+            {
+                _events.Add(e);
+            }
+
+            return Task.CompletedTask;
+        });
+
+    public IReadOnlyList<SessionEvent> Events
+    {
+        get
+        {
+            lock (_events)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
+    public IReadOnlyList<T> OfType<T>() => Events.OfType<T>().ToList();
+
+    /// <summary>Waits (bounded) until an event matches; the wait is for delivery, not a timing assertion.</summary>
+    public async Task<T> WaitForAsync<T>(Func<T, bool> match, int seconds = 10)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (OfType<T>().LastOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"No {typeof(T).Name} matching the condition arrived within {seconds} s.");
+    }
+
+    public void Dispose() => _subscription.Dispose();
+}

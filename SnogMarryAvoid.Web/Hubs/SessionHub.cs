@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.SignalR;
+using SnogMarryAvoid.Core;
+using SnogMarryAvoid.Core.Live;
+using SnogMarryAvoid.Core.Participants;
+using SnogMarryAvoid.Core.Voting;
+using SnogMarryAvoid.Web.Participants;
+
+namespace SnogMarryAvoid.Web.Hubs;
+
+/// <summary>What <see cref="SessionHub.Join"/> answers: keep the token to rejoin as the same participant.</summary>
+public sealed record JoinReply(string ParticipantToken, Guid SessionId, SessionSnapshot Snapshot);
+
+/// <summary>
+/// The real-time API for clients that are not Blazor pages (the load tool, integrations). Participant
+/// methods only, for now; every call goes through the same Core services as the pages. Documented in
+/// docs/realtime-api.md.
+/// </summary>
+public sealed class SessionHub(ParticipantService participants, VotingService voting, ParticipantCookie tokens, HubEventBridge bridge) : Hub
+{
+    public const string Path = "/hubs/session";
+    private const string ParticipantItem = "participant";
+
+    /// <summary>Joins by code; pass the token from an earlier reply to come back as the same participant.</summary>
+    public async Task<JoinReply> Join(string code, string? participantToken)
+    {
+        var key = tokens.Unprotect(participantToken) ?? ParticipantService.NewKey();
+        var joined = await Call(() => participants.JoinAsync(code, key));
+        Context.Items[ParticipantItem] = joined.ParticipantId;
+        bridge.EnsureForwarding(joined.SessionId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubEventBridge.Group(joined.SessionId));
+        return new JoinReply(tokens.Protect(key), joined.SessionId, joined.Snapshot);
+    }
+
+    /// <summary>Casts or changes this participant's vote; answers once the vote is committed.</summary>
+    public Task<VoteReceipt> Vote(Guid scenarioId, Choice choice) =>
+        Call(() => voting.CastVoteAsync(Participant(), scenarioId, choice));
+
+    /// <summary>Sets or clears the "why" of this participant's vote.</summary>
+    public Task<VoteReceipt> SetReason(Guid scenarioId, string? reason) =>
+        Call(() => voting.SetReasonAsync(Participant(), scenarioId, reason));
+
+    /// <summary>The scenario's tally, counted from the database.</summary>
+    public Task<ScenarioResults> GetResults(Guid scenarioId) => voting.GetResultsAsync(scenarioId);
+
+    private Guid Participant() => Context.Items[ParticipantItem] as Guid?
+        ?? throw new HubException("NotJoined: join a session with its code first.");
+
+    // Rule violations reach the client as "Error: message"; anything else stays a generic failure.
+    private static async Task<T> Call<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (DomainException ex)
+        {
+            throw new HubException($"{ex.Error}: {ex.Message}");
+        }
+    }
+}
