@@ -1,0 +1,44 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace SnogMarryAvoid.Tests.Support;
+
+/// <summary>
+/// bUnit set up as the app runs: MudBlazor services, loose JS interop, an interactive server
+/// renderer, and (when a test asks) Core's real services over a fresh database.
+/// </summary>
+public abstract class ComponentTest : BunitContext, IAsyncLifetime
+{
+    protected ComponentTest()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        Services.AddSingleton(TimeProvider.System);
+    }
+
+    protected TestCore Core { get; private set; } = default!;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        Core = await TestCore.CreateSqliteAsync();
+        Services.AddSingleton(Core.Sessions);
+        Services.AddSingleton(Core.Scenarios);
+        Services.AddSingleton(Core.Participants);
+        Services.AddSingleton(Core.Voting);
+        Services.AddSingleton(Core.Events);
+
+        // Last: this builds the renderer, after which no service may be added.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Core.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
