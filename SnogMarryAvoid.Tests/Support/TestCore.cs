@@ -35,6 +35,17 @@ public sealed class TestCore : IAsyncDisposable
     public ISessionEvents Events => _services.GetRequiredService<ISessionEvents>();
     public DbWork Db => _services.GetRequiredService<DbWork>();
 
+    /// <summary>Core's services in any container (a running app's, say), with the same set-up helpers.</summary>
+    public sealed record Handles(IServiceProvider Services)
+    {
+        public SessionService Sessions => Services.GetRequiredService<SessionService>();
+        public ScenarioService Scenarios => Services.GetRequiredService<ScenarioService>();
+        public VotingService Voting => Services.GetRequiredService<VotingService>();
+
+        public Task<(SessionDetails Session, IReadOnlyList<ScenarioView> Scenarios)> LiveSessionAsync(int scenarios = 2, string title = "Test session") =>
+            TestCore.LiveSessionAsync(Sessions, Scenarios, scenarios, title);
+    }
+
     public static Task<TestCore> CreateSqliteAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "sma-tests", Guid.NewGuid().ToString("N"));
@@ -62,17 +73,21 @@ public sealed class TestCore : IAsyncDisposable
     }
 
     /// <summary>A live session with <paramref name="scenarios"/> scenarios, none open.</summary>
-    public async Task<(SessionDetails Session, IReadOnlyList<ScenarioView> Scenarios)> LiveSessionAsync(int scenarios = 2, string title = "Test session")
+    public Task<(SessionDetails Session, IReadOnlyList<ScenarioView> Scenarios)> LiveSessionAsync(int scenarios = 2, string title = "Test session") =>
+        LiveSessionAsync(Sessions, Scenarios, scenarios, title);
+
+    private static async Task<(SessionDetails, IReadOnlyList<ScenarioView>)> LiveSessionAsync(
+        SessionService sessions, ScenarioService deck, int scenarios, string title)
     {
-        var session = await Sessions.CreateAsync(title, ownerId: null);
+        var session = await sessions.CreateAsync(title, ownerId: null);
         var added = new List<ScenarioView>();
         for (var i = 1; i <= scenarios; i++)
         {
-            added.Add(await Scenarios.AddAsync(session.Id, $"Public body {i}", $"Activist {i}", null));
+            added.Add(await deck.AddAsync(session.Id, $"Public body {i}", $"Activist {i}", null));
         }
 
-        await Sessions.StartAsync(session.Id);
-        return (await Sessions.GetAsync(session.Id), added);
+        await sessions.StartAsync(session.Id);
+        return (await sessions.GetAsync(session.Id), added);
     }
 
     /// <summary>Joins <paramref name="count"/> new participants; returns their ids.</summary>

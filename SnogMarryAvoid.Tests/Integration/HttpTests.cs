@@ -1,0 +1,127 @@
+using System.Net;
+using SnogMarryAvoid.Tests.Support;
+using SnogMarryAvoid.Web.Participants;
+
+namespace SnogMarryAvoid.Tests.Integration;
+
+public class HttpTests : IAsyncLifetime
+{
+    private readonly AppFactory _app = new();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private HttpClient Client(bool followRedirects = false) =>
+        _app.CreateClient(new() { AllowAutoRedirect = followRedirects, HandleCookies = false });
+
+    [Fact]
+    public async Task Healthz_AnswersHealthy()
+    {
+        var response = await Client().GetAsync("/healthz");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Be("Healthy");
+    }
+
+    [Fact]
+    public async Task Home_HasAJoinCodeField()
+    {
+        var html = await Client().GetStringAsync("/");
+
+        html.Should().Contain("<label for=\"join-code\">Join code</label>");
+        html.Should().Contain("id=\"join-code\" name=\"code\"");
+        html.Should().NotContain("MudBlazor.min.css", "the participant's pages load no component library");
+    }
+
+    [Fact]
+    public async Task Home_WithAValidCode_SendsThePhoneToItsSession()
+    {
+        var (session, _) = await _app.Core.LiveSessionAsync();
+        var typed = $"{session.JoinCode[..2].ToLowerInvariant()}-{session.JoinCode[2..]}";
+
+        var response = await Client().GetAsync($"/?code={Uri.EscapeDataString(typed)}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().Should().EndWith($"/join/{session.JoinCode}");
+    }
+
+    [Fact]
+    public async Task Home_WithAnUnknownCode_SaysSoAndKeepsWhatWasTyped()
+    {
+        var html = await Client().GetStringAsync("/?code=kx7pm");
+
+        html.Should().Contain("No session has the code KX7PM");
+        html.Should().Contain("value=\"kx7pm\"");
+        html.Should().Contain("aria-invalid=\"true\"");
+    }
+
+    [Fact]
+    public async Task Home_WithAnEndedSessionsCode_SaysItEnded()
+    {
+        var (session, _) = await _app.Core.LiveSessionAsync();
+        await _app.Core.Sessions.EndAsync(session.Id);
+
+        var html = await Client().GetStringAsync($"/?code={session.JoinCode}");
+
+        html.Should().Contain($"The session {session.JoinCode} has ended.");
+    }
+
+    [Fact]
+    public async Task Home_WithHostileInput_EchoesItAsText()
+    {
+        var html = await Client().GetStringAsync("/?code=" + Uri.EscapeDataString("\"><script>alert(1)</script>"));
+
+        html.Should().NotContain("<script>alert(1)</script>");
+        html.Should().Contain("doesn&#x27;t look like a join code");
+    }
+
+    [Fact]
+    public async Task JoinPage_IssuesOneSignedHttpOnlyParticipantCookie_AndKeepsIt()
+    {
+        var (session, _) = await _app.Core.LiveSessionAsync();
+        var client = Client();
+
+        var first = await client.GetAsync($"/join/{session.JoinCode}");
+        var setCookie = first.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(ParticipantCookie.Name + "="));
+        setCookie.Should().Contain("httponly").And.Contain("samesite=lax");
+        var cookie = setCookie.Split(';')[0];
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, $"/join/{session.JoinCode}");
+        again.Headers.Add("Cookie", cookie);
+        var second = await client.SendAsync(again);
+
+        second.StatusCode.Should().Be(HttpStatusCode.OK);
+        ParticipantCookiesSet(second).Should().BeEmpty("a valid cookie is kept");
+    }
+
+    internal static IEnumerable<string> ParticipantCookiesSet(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Where(c => c.StartsWith(ParticipantCookie.Name + "=")) : [];
+
+    [Fact]
+    public async Task JoinPage_WithATamperedCookie_IssuesAFreshOne()
+    {
+        var (session, _) = await _app.Core.LiveSessionAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/join/{session.JoinCode}");
+        request.Headers.Add("Cookie", $"{ParticipantCookie.Name}=CfDJ8forged-value");
+
+        var response = await Client().SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        ParticipantCookiesSet(response).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Projector_RendersHostileScenarioTextInertly()
+    {
+        var session = await _app.Core.Sessions.CreateAsync("Room", null);
+        var scenario = await _app.Core.Scenarios.AddAsync(session.Id, "<script>alert(1)</script>", "<img src=x onerror=alert(2)>", null);
+        await _app.Core.Sessions.StartAsync(session.Id);
+        await _app.Core.Scenarios.OpenAsync(session.Id, scenario.Id);
+
+        var html = await Client().GetStringAsync($"/projector/{session.Id}");
+
+        html.Should().Contain("&lt;script&gt;alert(1)&lt;/script&gt; meets &lt;img src=x onerror=alert(2)&gt;");
+        html.Should().NotContain("<script>alert(1)").And.NotContain("<img src=x");
+    }
+}

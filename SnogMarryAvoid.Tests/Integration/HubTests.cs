@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using SnogMarryAvoid.Core.Voting;
+using SnogMarryAvoid.Tests.Support;
+using SnogMarryAvoid.Web.Hubs;
+
+namespace SnogMarryAvoid.Tests.Integration;
+
+public class HubTests : IAsyncLifetime
+{
+    private readonly AppFactory _app = new();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task JoinVoteAndReadResults_ThroughTheHub()
+    {
+        var (session, scenarios) = await _app.Core.LiveSessionAsync();
+        await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await using var phone = _app.HubClient();
+        var pushed = new TaskCompletionSource<ScenarioResults>(TaskCreationOptions.RunContinuationsAsynchronously);
+        phone.On<ScenarioResults, long>("ResultsChanged", (results, _) =>
+        {
+            if (results.Total == 1)
+            {
+                pushed.TrySetResult(results);
+            }
+        });
+        await phone.StartAsync();
+
+        var joined = await phone.InvokeAsync<JoinReply>("Join", session.JoinCode.ToLowerInvariant(), null);
+        var receipt = await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog);
+        var results = await phone.InvokeAsync<ScenarioResults>("GetResults", scenarios[0].Id);
+
+        joined.SessionId.Should().Be(session.Id);
+        joined.Snapshot.Current!.Id.Should().Be(scenarios[0].Id);
+        receipt.Choice.Should().Be(Choice.Snog);
+        results.Should().Be(new ScenarioResults(scenarios[0].Id, 1, 0, 0));
+        (await pushed.Task.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(results);
+    }
+
+    [Fact]
+    public async Task Rejoin_WithTheToken_IsTheSameParticipant()
+    {
+        var (session, scenarios) = await _app.Core.LiveSessionAsync();
+        await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+
+        await using (var first = _app.HubClient())
+        {
+            await first.StartAsync();
+            var joined = await first.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+            await first.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog);
+            await first.StopAsync();
+
+            await using var again = _app.HubClient();
+            await again.StartAsync();
+            await again.InvokeAsync<JoinReply>("Join", session.JoinCode, joined.ParticipantToken);
+            await again.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Avoid);
+        }
+
+        (await _app.Core.Voting.GetResultsAsync(scenarios[0].Id)).Should().Be(new ScenarioResults(scenarios[0].Id, 0, 0, 1));
+    }
+
+    [Fact]
+    public async Task Vote_OnAClosedScenario_FailsWithVotingClosed()
+    {
+        var (session, scenarios) = await _app.Core.LiveSessionAsync();
+        await using var phone = _app.HubClient();
+        await phone.StartAsync();
+        await phone.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+
+        var act = () => phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Marry);
+
+        (await act.Should().ThrowAsync<HubException>()).Which.Message.Should().Contain("VotingClosed: Voting on this scenario has not opened yet.");
+    }
+
+    [Fact]
+    public async Task Join_WithAnUnknownCode_FailsWithUnknownJoinCode()
+    {
+        await using var phone = _app.HubClient();
+        await phone.StartAsync();
+
+        var act = () => phone.InvokeAsync<JoinReply>("Join", "KX7PM", null);
+
+        (await act.Should().ThrowAsync<HubException>()).Which.Message.Should().Contain("UnknownJoinCode: No session has the code KX7PM.");
+    }
+
+    [Fact]
+    public async Task Vote_BeforeJoining_FailsWithNotJoined()
+    {
+        await using var phone = _app.HubClient();
+        await phone.StartAsync();
+
+        var act = () => phone.InvokeAsync<VoteReceipt>("Vote", Guid.NewGuid(), Choice.Snog);
+
+        (await act.Should().ThrowAsync<HubException>()).Which.Message.Should().Contain("NotJoined");
+    }
+}
