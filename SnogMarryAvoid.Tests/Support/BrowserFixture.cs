@@ -1,0 +1,83 @@
+using Microsoft.Playwright;
+
+namespace SnogMarryAvoid.Tests.Support;
+
+/// <summary>
+/// One headless Debian Chromium for the browser tests (never a downloaded browser), started with
+/// the flags this network-less machine needs.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    public IPlaywright Playwright { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(TestServices.ChromiumPath))
+        {
+            throw new InvalidOperationException($"No Chromium at {TestServices.ChromiumPath}: run the tests with ./test.sh, which installs it.");
+        }
+
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new() { ExecutablePath = TestServices.ChromiumPath, Headless = true, Args = ChromiumArgs });
+        Assertions.SetDefaultExpectTimeout(10_000);
+    }
+
+    /// <summary>A phone: a device profile's viewport, touch and user agent.</summary>
+    public async Task<IPage> PhoneAsync(string device)
+    {
+        var context = await Browser.NewContextAsync(Playwright.Devices[device]);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A desktop window of the given size (the console's laptop, the projector's screen).</summary>
+    public async Task<IPage> ScreenAsync(int width, int height)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
+
+public static class PageExtensions
+{
+    /// <summary>Waits until the page's circuit is live: a click before that would be lost.</summary>
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        page.Locator("[data-interactive=true]").First.WaitForAsync(new() { Timeout = 15_000 });
+
+    /// <summary>Saves a screenshot under TestResults/screenshots for the docs and for people to look at.</summary>
+    public static async Task SaveScreenshotAsync(this IPage page, string name)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SnogMarryAvoid.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? Path.GetTempPath();
+    }
+}
