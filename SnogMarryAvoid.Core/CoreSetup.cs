@@ -22,6 +22,7 @@ public static class CoreSetup
         services.AddSnogPersistence(configuration, dataFolder);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISessionEvents, InProcessSessionEvents>();
+        services.AddSingleton<SessionChanges>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<ScenarioService>();
         services.AddSingleton<ParticipantService>();

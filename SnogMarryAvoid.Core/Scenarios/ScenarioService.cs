@@ -6,7 +6,7 @@ using SnogMarryAvoid.Core.Sessions;
 namespace SnogMarryAvoid.Core.Scenarios;
 
 /// <summary>The deck of a session and the life of each scenario: pending → open → closed → revealed.</summary>
-public sealed class ScenarioService(DbWork db, ISessionEvents events, TimeProvider clock)
+public sealed class ScenarioService(SessionChanges changes, TimeProvider clock)
 {
     /// <summary>
     /// Adds a scenario at the end of the deck. Body and counterpart are required (at most
@@ -20,7 +20,7 @@ public sealed class ScenarioService(DbWork db, ISessionEvents events, TimeProvid
         var about = TextInput.Clean(context, "Context", Scenario.MaxContextLength, required: false, allowLineBreaks: true);
 
         Scenario? added = null;
-        await ChangeAsync(sessionId, async (ctx, session) =>
+        await changes.ApplyAsync(sessionId, async (ctx, session) =>
         {
             if (session.Phase == SessionPhase.Ended)
             {
@@ -49,7 +49,7 @@ public sealed class ScenarioService(DbWork db, ISessionEvents events, TimeProvid
     /// again; a revealed one may not. Publishes <see cref="SessionChanged"/>.
     /// </summary>
     public Task<SessionSnapshot> OpenAsync(Guid sessionId, Guid scenarioId, CancellationToken ct = default) =>
-        ChangeAsync(sessionId, async (ctx, session) =>
+        changes.ApplyAsync(sessionId, async (ctx, session) =>
         {
             if (session.Phase != SessionPhase.Live)
             {
@@ -86,7 +86,7 @@ public sealed class ScenarioService(DbWork db, ISessionEvents events, TimeProvid
 
     /// <summary>Closes voting on an open scenario; votes stay as they are. Publishes <see cref="SessionChanged"/>.</summary>
     public Task<SessionSnapshot> CloseAsync(Guid sessionId, Guid scenarioId, CancellationToken ct = default) =>
-        ChangeAsync(sessionId, async (ctx, _) =>
+        changes.ApplyAsync(sessionId, async (ctx, _) =>
         {
             var scenario = await FindAsync(ctx, sessionId, scenarioId, ct);
             if (scenario.State != ScenarioState.Open)
@@ -103,7 +103,7 @@ public sealed class ScenarioService(DbWork db, ISessionEvents events, TimeProvid
     /// The scenario becomes the current one. Publishes <see cref="SessionChanged"/>.
     /// </summary>
     public Task<SessionSnapshot> RevealAsync(Guid sessionId, Guid scenarioId, CancellationToken ct = default) =>
-        ChangeAsync(sessionId, async (ctx, session) =>
+        changes.ApplyAsync(sessionId, async (ctx, session) =>
         {
             var scenario = await FindAsync(ctx, sessionId, scenarioId, ct);
             switch (scenario.State)
@@ -120,21 +120,6 @@ public sealed class ScenarioService(DbWork db, ISessionEvents events, TimeProvid
             scenario.State = ScenarioState.Revealed;
             session.CurrentScenarioId = scenario.Id;
         }, ct);
-
-    private async Task<SessionSnapshot> ChangeAsync(Guid sessionId, Func<SnogDbContext, Session, Task> change, CancellationToken ct)
-    {
-        var snapshot = await db.WriteAsync(async ctx =>
-        {
-            var session = await ctx.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct)
-                ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
-            await change(ctx, session);
-            session.Revision++;
-            await ctx.SaveChangesAsync(ct);
-            return await SessionSnapshots.LoadAsync(ctx, sessionId, ct);
-        }, ct);
-        await events.PublishAsync(new SessionChanged(sessionId, snapshot));
-        return snapshot;
-    }
 
     private static async Task<Scenario> FindAsync(SnogDbContext ctx, Guid sessionId, Guid scenarioId, CancellationToken ct)
     {

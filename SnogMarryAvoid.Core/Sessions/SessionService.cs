@@ -25,7 +25,7 @@ public sealed record SessionDetails(
 public sealed record SessionSummary(Guid Id, string Title, string JoinCode, SessionPhase Phase, DateTime CreatedAt, int ScenarioCount, int ParticipantCount);
 
 /// <summary>Creating, finding, starting and ending sessions.</summary>
-public sealed class SessionService(DbWork db, ISessionEvents events, TimeProvider clock)
+public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvider clock)
 {
     /// <summary>
     /// Creates a draft session with a join code that no session still running uses. The title is
@@ -115,7 +115,7 @@ public sealed class SessionService(DbWork db, ISessionEvents events, TimeProvide
 
     /// <summary>Draft → Live: the room may join and the facilitator may open scenarios. Publishes <see cref="SessionChanged"/>.</summary>
     public Task<SessionSnapshot> StartAsync(Guid sessionId, CancellationToken ct = default) =>
-        ChangeAsync(sessionId, session =>
+        changes.ApplyAsync(sessionId, (_, session) =>
         {
             if (session.Phase != SessionPhase.Draft)
             {
@@ -124,6 +124,7 @@ public sealed class SessionService(DbWork db, ISessionEvents events, TimeProvide
 
             session.Phase = SessionPhase.Live;
             session.StartedAt = clock.GetUtcNow().UtcDateTime;
+            return Task.CompletedTask;
         }, ct);
 
     /// <summary>
@@ -131,7 +132,7 @@ public sealed class SessionService(DbWork db, ISessionEvents events, TimeProvide
     /// Publishes <see cref="SessionChanged"/>.
     /// </summary>
     public Task<SessionSnapshot> EndAsync(Guid sessionId, CancellationToken ct = default) =>
-        ChangeAsync(sessionId, session =>
+        changes.ApplyAsync(sessionId, async (ctx, session) =>
         {
             if (session.Phase == SessionPhase.Ended)
             {
@@ -139,7 +140,7 @@ public sealed class SessionService(DbWork db, ISessionEvents events, TimeProvide
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var open in session.Scenarios.Where(s => s.State == ScenarioState.Open))
+            foreach (var open in await ctx.Scenarios.Where(s => s.SessionId == sessionId && s.State == ScenarioState.Open).ToListAsync(ct))
             {
                 open.State = ScenarioState.Closed;
                 open.ClosedAt = now;
@@ -148,21 +149,6 @@ public sealed class SessionService(DbWork db, ISessionEvents events, TimeProvide
             session.Phase = SessionPhase.Ended;
             session.EndedAt = now;
         }, ct);
-
-    private async Task<SessionSnapshot> ChangeAsync(Guid sessionId, Action<Session> change, CancellationToken ct)
-    {
-        var snapshot = await db.WriteAsync(async ctx =>
-        {
-            var session = await ctx.Sessions.Include(s => s.Scenarios).FirstOrDefaultAsync(s => s.Id == sessionId, ct)
-                ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
-            change(session);
-            session.Revision++;
-            await ctx.SaveChangesAsync(ct);
-            return await SessionSnapshots.LoadAsync(ctx, sessionId, ct);
-        }, ct);
-        await events.PublishAsync(new SessionChanged(sessionId, snapshot));
-        return snapshot;
-    }
 
     private static async Task<string> FreeCodeAsync(SnogDbContext ctx, CancellationToken ct)
     {

@@ -5,23 +5,17 @@ using SnogMarryAvoid.Tests.Support;
 
 namespace SnogMarryAvoid.Tests.Core;
 
-public class ParticipantServiceTests : IAsyncLifetime
+public class ParticipantServiceTests : CoreTest
 {
-    private TestCore _core = default!;
-
-    public async ValueTask InitializeAsync() => _core = await TestCore.CreateSqliteAsync();
-
-    public ValueTask DisposeAsync() => _core.DisposeAsync();
-
     [Fact]
     public async Task Join_WithTheSameKeyAgain_IsTheSameParticipant()
     {
-        var (session, _) = await _core.LiveSessionAsync();
+        var (session, _) = await Core.LiveSessionAsync();
         var key = ParticipantService.NewKey();
-        using var recorder = new EventRecorder(_core.Events, session.Id);
+        using var recorder = new EventRecorder(Core.Events, session.Id);
 
-        var first = await _core.Participants.JoinAsync(session.JoinCode, key);
-        var again = await _core.Participants.JoinAsync(session.JoinCode.ToLowerInvariant(), key);
+        var first = await Core.Participants.JoinAsync(session.JoinCode, key);
+        var again = await Core.Participants.JoinAsync(session.JoinCode.ToLowerInvariant(), key);
 
         first.IsNew.Should().BeTrue();
         again.IsNew.Should().BeFalse();
@@ -33,9 +27,9 @@ public class ParticipantServiceTests : IAsyncLifetime
     [Fact]
     public async Task Join_IsAllowedBeforeTheSessionStarts()
     {
-        var session = await _core.Sessions.CreateAsync("Room", null);
+        var session = await Core.Sessions.CreateAsync("Room", null);
 
-        var joined = await _core.Participants.JoinAsync(session.JoinCode, ParticipantService.NewKey());
+        var joined = await Core.Participants.JoinAsync(session.JoinCode, ParticipantService.NewKey());
 
         joined.SessionId.Should().Be(session.Id);
     }
@@ -43,21 +37,21 @@ public class ParticipantServiceTests : IAsyncLifetime
     [Fact]
     public async Task Join_WithAnUnknownCode_IsRejectedAndStoresNothing()
     {
-        var (session, _) = await _core.LiveSessionAsync();
+        var (session, _) = await Core.LiveSessionAsync();
 
-        var act = () => _core.Participants.JoinAsync("KX7PM", ParticipantService.NewKey());
+        var act = () => Core.Participants.JoinAsync("KX7PM", ParticipantService.NewKey());
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.UnknownJoinCode);
-        (await _core.Sessions.GetSnapshotAsync(session.Id)).ParticipantCount.Should().Be(0);
+        (await Core.Sessions.GetSnapshotAsync(session.Id)).ParticipantCount.Should().Be(0);
     }
 
     [Fact]
     public async Task Join_AnEndedSession_IsRejected()
     {
-        var (session, _) = await _core.LiveSessionAsync();
-        await _core.Sessions.EndAsync(session.Id);
+        var (session, _) = await Core.LiveSessionAsync();
+        await Core.Sessions.EndAsync(session.Id);
 
-        var act = () => _core.Participants.JoinAsync(session.JoinCode, ParticipantService.NewKey());
+        var act = () => Core.Participants.JoinAsync(session.JoinCode, ParticipantService.NewKey());
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.SessionEnded);
     }
@@ -69,9 +63,9 @@ public class ParticipantServiceTests : IAsyncLifetime
     [InlineData("<script>alert(1)</script>xxxxxxxx")]
     public async Task Join_WithAMalformedKey_IsRejected(string key)
     {
-        var (session, _) = await _core.LiveSessionAsync();
+        var (session, _) = await Core.LiveSessionAsync();
 
-        var act = () => _core.Participants.JoinAsync(session.JoinCode, key);
+        var act = () => Core.Participants.JoinAsync(session.JoinCode, key);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.InvalidInput);
     }

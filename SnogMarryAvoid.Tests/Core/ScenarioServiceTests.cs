@@ -6,23 +6,17 @@ using SnogMarryAvoid.Tests.Support;
 
 namespace SnogMarryAvoid.Tests.Core;
 
-public class ScenarioServiceTests : IAsyncLifetime
+public class ScenarioServiceTests : CoreTest
 {
-    private TestCore _core = default!;
-
-    public async ValueTask InitializeAsync() => _core = await TestCore.CreateSqliteAsync();
-
-    public ValueTask DisposeAsync() => _core.DisposeAsync();
-
     [Fact]
     public async Task Add_AppendsInOrderAndReadsAsBodyMeetsCounterpart()
     {
-        var session = await _core.Sessions.CreateAsync("Room", null);
+        var session = await Core.Sessions.CreateAsync("Room", null);
 
-        await _core.Scenarios.AddAsync(session.Id, "NHS mental health trust", "mental health blogger with 40k followers", "They want to co-write a leaflet.");
-        await _core.Scenarios.AddAsync(session.Id, "Council comms team", "local Facebook group", null);
+        await Core.Scenarios.AddAsync(session.Id, "NHS mental health trust", "mental health blogger with 40k followers", "They want to co-write a leaflet.");
+        await Core.Scenarios.AddAsync(session.Id, "Council comms team", "local Facebook group", null);
 
-        var deck = (await _core.Sessions.GetAsync(session.Id)).Scenarios;
+        var deck = (await Core.Sessions.GetAsync(session.Id)).Scenarios;
         deck.Select(s => s.Order).Should().Equal(1, 2);
         deck[0].Title.Should().Be("NHS mental health trust meets mental health blogger with 40k followers");
         deck[0].Context.Should().Be("They want to co-write a leaflet.");
@@ -35,21 +29,21 @@ public class ScenarioServiceTests : IAsyncLifetime
     [InlineData("Trust", "  ", "Counterpart is required.")]
     public async Task Add_WithoutBodyOrCounterpart_IsRejectedAndChangesNothing(string? body, string? counterpart, string message)
     {
-        var session = await _core.Sessions.CreateAsync("Room", null);
+        var session = await Core.Sessions.CreateAsync("Room", null);
 
-        var act = () => _core.Scenarios.AddAsync(session.Id, body, counterpart, null);
+        var act = () => Core.Scenarios.AddAsync(session.Id, body, counterpart, null);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be(message);
-        (await _core.Sessions.GetAsync(session.Id)).Scenarios.Should().BeEmpty();
+        (await Core.Sessions.GetAsync(session.Id)).Scenarios.Should().BeEmpty();
     }
 
     [Fact]
     public async Task Open_BeforeTheSessionStarts_IsRejected()
     {
-        var session = await _core.Sessions.CreateAsync("Room", null);
-        var scenario = await _core.Scenarios.AddAsync(session.Id, "Trust", "Blogger", null);
+        var session = await Core.Sessions.CreateAsync("Room", null);
+        var scenario = await Core.Scenarios.AddAsync(session.Id, "Trust", "Blogger", null);
 
-        var act = () => _core.Scenarios.OpenAsync(session.Id, scenario.Id);
+        var act = () => Core.Scenarios.OpenAsync(session.Id, scenario.Id);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.SessionNotLive);
     }
@@ -57,13 +51,13 @@ public class ScenarioServiceTests : IAsyncLifetime
     [Fact]
     public async Task Open_ClosesTheScenarioThatWasOpen_SoOnlyOneIsOpen()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync(3);
-        await _core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        var (session, scenarios) = await Core.LiveSessionAsync(3);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
 
-        var snapshot = await _core.Scenarios.OpenAsync(session.Id, scenarios[1].Id);
+        var snapshot = await Core.Scenarios.OpenAsync(session.Id, scenarios[1].Id);
 
         snapshot.Current!.Id.Should().Be(scenarios[1].Id);
-        var deck = (await _core.Sessions.GetAsync(session.Id)).Scenarios;
+        var deck = (await Core.Sessions.GetAsync(session.Id)).Scenarios;
         deck.Count(s => s.State == ScenarioState.Open).Should().Be(1);
         deck[0].State.Should().Be(ScenarioState.Closed);
     }
@@ -71,22 +65,22 @@ public class ScenarioServiceTests : IAsyncLifetime
     [Fact]
     public async Task Open_ManyAtOnce_LeavesExactlyOneOpen()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync(6);
+        var (session, scenarios) = await Core.LiveSessionAsync(6);
 
-        await Task.WhenAll(scenarios.Select(s => _core.Scenarios.OpenAsync(session.Id, s.Id)));
+        await Task.WhenAll(scenarios.Select(s => Core.Scenarios.OpenAsync(session.Id, s.Id)));
 
-        var deck = (await _core.Sessions.GetAsync(session.Id)).Scenarios;
+        var deck = (await Core.Sessions.GetAsync(session.Id)).Scenarios;
         deck.Count(s => s.State == ScenarioState.Open).Should().Be(1);
-        (await _core.Sessions.GetAsync(session.Id)).CurrentScenarioId.Should().Be(deck.Single(s => s.State == ScenarioState.Open).Id);
+        (await Core.Sessions.GetAsync(session.Id)).CurrentScenarioId.Should().Be(deck.Single(s => s.State == ScenarioState.Open).Id);
     }
 
     [Fact]
     public async Task Open_AScenarioOfAnotherSession_IsRejected()
     {
-        var (mine, _) = await _core.LiveSessionAsync();
-        var (_, theirs) = await _core.LiveSessionAsync();
+        var (mine, _) = await Core.LiveSessionAsync();
+        var (_, theirs) = await Core.LiveSessionAsync();
 
-        var act = () => _core.Scenarios.OpenAsync(mine.Id, theirs[0].Id);
+        var act = () => Core.Scenarios.OpenAsync(mine.Id, theirs[0].Id);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.ScenarioNotInSession);
     }
@@ -94,9 +88,9 @@ public class ScenarioServiceTests : IAsyncLifetime
     [Fact]
     public async Task Reveal_BeforeOpening_IsRejected()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
+        var (session, scenarios) = await Core.LiveSessionAsync();
 
-        var act = () => _core.Scenarios.RevealAsync(session.Id, scenarios[0].Id);
+        var act = () => Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.InvalidTransition);
     }
@@ -104,15 +98,15 @@ public class ScenarioServiceTests : IAsyncLifetime
     [Fact]
     public async Task Reveal_ClosesVotingAndPutsTheResultsInTheSnapshot()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
-        var people = await _core.JoinAsync(session.JoinCode, 3);
-        await _core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
-        await _core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Marry);
-        await _core.Voting.CastVoteAsync(people[1], scenarios[0].Id, Choice.Marry);
-        await _core.Voting.CastVoteAsync(people[2], scenarios[0].Id, Choice.Avoid);
-        using var recorder = new EventRecorder(_core.Events, session.Id);
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var people = await Core.JoinAsync(session.JoinCode, 3);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Marry);
+        await Core.Voting.CastVoteAsync(people[1], scenarios[0].Id, Choice.Marry);
+        await Core.Voting.CastVoteAsync(people[2], scenarios[0].Id, Choice.Avoid);
+        using var recorder = new EventRecorder(Core.Events, session.Id);
 
-        var snapshot = await _core.Scenarios.RevealAsync(session.Id, scenarios[0].Id);
+        var snapshot = await Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id);
 
         snapshot.Current!.State.Should().Be(ScenarioState.Revealed);
         snapshot.RevealedResults.Should().Be(new ScenarioResults(scenarios[0].Id, 0, 2, 1));
@@ -123,9 +117,9 @@ public class ScenarioServiceTests : IAsyncLifetime
     [Fact]
     public async Task Close_WhenNotOpen_IsRejected()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
+        var (session, scenarios) = await Core.LiveSessionAsync();
 
-        var act = () => _core.Scenarios.CloseAsync(session.Id, scenarios[0].Id);
+        var act = () => Core.Scenarios.CloseAsync(session.Id, scenarios[0].Id);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("Voting on this scenario is not open.");
     }
@@ -133,10 +127,10 @@ public class ScenarioServiceTests : IAsyncLifetime
     [Fact]
     public async Task Add_AfterTheSessionEnded_IsRejected()
     {
-        var (session, _) = await _core.LiveSessionAsync();
-        await _core.Sessions.EndAsync(session.Id);
+        var (session, _) = await Core.LiveSessionAsync();
+        await Core.Sessions.EndAsync(session.Id);
 
-        var act = () => _core.Scenarios.AddAsync(session.Id, "Trust", "Blogger", null);
+        var act = () => Core.Scenarios.AddAsync(session.Id, "Trust", "Blogger", null);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.SessionEnded);
     }

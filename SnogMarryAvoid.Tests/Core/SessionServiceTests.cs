@@ -7,18 +7,12 @@ using SnogMarryAvoid.Tests.Support;
 
 namespace SnogMarryAvoid.Tests.Core;
 
-public class SessionServiceTests : IAsyncLifetime
+public class SessionServiceTests : CoreTest
 {
-    private TestCore _core = default!;
-
-    public async ValueTask InitializeAsync() => _core = await TestCore.CreateSqliteAsync();
-
-    public ValueTask DisposeAsync() => _core.DisposeAsync();
-
     [Fact]
     public async Task Create_GivesADraftWithAFreshCode()
     {
-        var session = await _core.Sessions.CreateAsync("  Leeds, March  ", ownerId: "owner-1");
+        var session = await Core.Sessions.CreateAsync("  Leeds, March  ", ownerId: "owner-1");
 
         session.Title.Should().Be("Leeds, March");
         session.Phase.Should().Be(SessionPhase.Draft);
@@ -32,34 +26,34 @@ public class SessionServiceTests : IAsyncLifetime
     [InlineData(null)]
     public async Task Create_WithoutATitle_IsRejectedAndStoresNothing(string? title)
     {
-        var act = () => _core.Sessions.CreateAsync(title, null);
+        var act = () => Core.Sessions.CreateAsync(title, null);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("Title is required.");
-        (await _core.Sessions.ListAsync()).Should().BeEmpty();
+        (await Core.Sessions.ListAsync()).Should().BeEmpty();
     }
 
     [Fact]
     public async Task Create_WithAnAbsurdlyLongTitle_IsRejectedAndStoresNothing()
     {
-        var act = () => _core.Sessions.CreateAsync(new string('t', 5000), null);
+        var act = () => Core.Sessions.CreateAsync(new string('t', 5000), null);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Message.Should().Contain("the limit is 120");
-        (await _core.Sessions.ListAsync()).Should().BeEmpty();
+        (await Core.Sessions.ListAsync()).Should().BeEmpty();
     }
 
     [Fact]
     public async Task FindByCode_IsCaseAndSpaceInsensitive()
     {
-        var session = await _core.Sessions.CreateAsync("Room", null);
+        var session = await Core.Sessions.CreateAsync("Room", null);
         var typed = $" {session.JoinCode[..2].ToLowerInvariant()}-{session.JoinCode[2..]} ";
 
-        (await _core.Sessions.FindByCodeAsync(typed)).Should().Be(session.Id);
+        (await Core.Sessions.FindByCodeAsync(typed)).Should().Be(session.Id);
     }
 
     [Fact]
     public async Task FindByCode_WhenNoSessionHasIt_SaysUnknownCode()
     {
-        var act = () => _core.Sessions.FindByCodeAsync("KX7PM");
+        var act = () => Core.Sessions.FindByCodeAsync("KX7PM");
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.UnknownJoinCode);
     }
@@ -67,7 +61,7 @@ public class SessionServiceTests : IAsyncLifetime
     [Fact]
     public async Task FindByCode_WhenMalformed_SaysItIsNotACode()
     {
-        var act = () => _core.Sessions.FindByCodeAsync("hello world");
+        var act = () => Core.Sessions.FindByCodeAsync("hello world");
 
         var error = (await act.Should().ThrowAsync<DomainException>()).Which;
         error.Error.Should().Be(DomainError.UnknownJoinCode);
@@ -77,10 +71,10 @@ public class SessionServiceTests : IAsyncLifetime
     [Fact]
     public async Task FindByCode_WhenTheSessionEnded_SaysItEnded()
     {
-        var (session, _) = await _core.LiveSessionAsync();
-        await _core.Sessions.EndAsync(session.Id);
+        var (session, _) = await Core.LiveSessionAsync();
+        await Core.Sessions.EndAsync(session.Id);
 
-        var act = () => _core.Sessions.FindByCodeAsync(session.JoinCode);
+        var act = () => Core.Sessions.FindByCodeAsync(session.JoinCode);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.SessionEnded);
     }
@@ -88,22 +82,22 @@ public class SessionServiceTests : IAsyncLifetime
     [Fact]
     public async Task Start_MakesItLiveAndPublishesTheNewSnapshot()
     {
-        var session = await _core.Sessions.CreateAsync("Room", null);
-        using var recorder = new EventRecorder(_core.Events, session.Id);
+        var session = await Core.Sessions.CreateAsync("Room", null);
+        using var recorder = new EventRecorder(Core.Events, session.Id);
 
-        var snapshot = await _core.Sessions.StartAsync(session.Id);
+        var snapshot = await Core.Sessions.StartAsync(session.Id);
 
         snapshot.Phase.Should().Be(SessionPhase.Live);
-        (await _core.Sessions.GetAsync(session.Id)).StartedAt.Should().NotBeNull();
+        (await Core.Sessions.GetAsync(session.Id)).StartedAt.Should().NotBeNull();
         recorder.OfType<SessionChanged>().Should().ContainSingle().Which.Snapshot.Should().Be(snapshot);
     }
 
     [Fact]
     public async Task Start_Twice_IsRejected()
     {
-        var (session, _) = await _core.LiveSessionAsync();
+        var (session, _) = await Core.LiveSessionAsync();
 
-        var act = () => _core.Sessions.StartAsync(session.Id);
+        var act = () => Core.Sessions.StartAsync(session.Id);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.InvalidTransition);
     }
@@ -111,10 +105,10 @@ public class SessionServiceTests : IAsyncLifetime
     [Fact]
     public async Task End_ClosesTheOpenScenario()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
-        await _core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
 
-        var snapshot = await _core.Sessions.EndAsync(session.Id);
+        var snapshot = await Core.Sessions.EndAsync(session.Id);
 
         snapshot.IsEnded.Should().BeTrue();
         snapshot.Current!.State.Should().Be(ScenarioState.Closed);
@@ -123,31 +117,31 @@ public class SessionServiceTests : IAsyncLifetime
     [Fact]
     public async Task JoinCode_IsUniqueOnlyAmongSessionsNotEnded()
     {
-        var first = await _core.Sessions.CreateAsync("First", null);
+        var first = await Core.Sessions.CreateAsync("First", null);
 
         // The database itself refuses a second running session with the same code...
         var clash = async () =>
         {
-            await using var ctx = await _core.Db.ReadAsync();
+            await using var ctx = await Core.Db.ReadAsync();
             ctx.Sessions.Add(new Session { Id = Guid.NewGuid(), Title = "Clash", JoinCode = first.JoinCode, CreatedAt = DateTime.UtcNow });
             await ctx.SaveChangesAsync();
         };
         await clash.Should().ThrowAsync<DbUpdateException>();
 
         // ...but once the first has ended, its code is free again.
-        await _core.Sessions.StartAsync(first.Id);
-        await _core.Sessions.EndAsync(first.Id);
+        await Core.Sessions.StartAsync(first.Id);
+        await Core.Sessions.EndAsync(first.Id);
         await clash.Should().NotThrowAsync();
     }
 
     [Fact]
     public async Task Revision_GoesUpWithEveryChange()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
-        var before = await _core.Sessions.GetSnapshotAsync(session.Id);
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var before = await Core.Sessions.GetSnapshotAsync(session.Id);
 
-        var opened = await _core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
-        var closed = await _core.Scenarios.CloseAsync(session.Id, scenarios[0].Id);
+        var opened = await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        var closed = await Core.Scenarios.CloseAsync(session.Id, scenarios[0].Id);
 
         opened.IsNewerThan(before).Should().BeTrue();
         closed.IsNewerThan(opened).Should().BeTrue();

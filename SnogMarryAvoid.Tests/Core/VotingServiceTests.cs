@@ -6,83 +6,77 @@ using SnogMarryAvoid.Tests.Support;
 
 namespace SnogMarryAvoid.Tests.Core;
 
-public class VotingServiceTests : IAsyncLifetime
+public class VotingServiceTests : CoreTest
 {
-    private TestCore _core = default!;
-
-    public async ValueTask InitializeAsync() => _core = await TestCore.CreateSqliteAsync();
-
-    public ValueTask DisposeAsync() => _core.DisposeAsync();
-
     [Fact]
     public async Task CastVote_OnAnOpenScenario_IsStoredAndCounted()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
-        var people = await _core.JoinAsync(session.JoinCode, 2);
-        await _core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var people = await Core.JoinAsync(session.JoinCode, 2);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
 
-        var receipt = await _core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Snog);
-        await _core.Voting.CastVoteAsync(people[1], scenarios[0].Id, Choice.Avoid);
+        var receipt = await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Snog);
+        await Core.Voting.CastVoteAsync(people[1], scenarios[0].Id, Choice.Avoid);
 
         receipt.Choice.Should().Be(Choice.Snog);
-        (await _core.Voting.GetVoteAsync(people[0], scenarios[0].Id)).Should().Be(receipt);
-        (await _core.Voting.GetResultsAsync(scenarios[0].Id)).Should().Be(new ScenarioResults(scenarios[0].Id, 1, 0, 1));
+        (await Core.Voting.GetVoteAsync(people[0], scenarios[0].Id)).Should().Be(receipt);
+        (await Core.Voting.GetResultsAsync(scenarios[0].Id)).Should().Be(new ScenarioResults(scenarios[0].Id, 1, 0, 1));
     }
 
     [Fact]
     public async Task CastVote_AgainWithAnotherChoice_ChangesTheOneRow()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
-        var person = (await _core.JoinAsync(session.JoinCode, 1))[0];
-        await _core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
 
-        await _core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
-        await _core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Marry);
-        await _core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Marry);
+        await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
+        await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Marry);
+        await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Marry);
 
-        (await _core.Voting.GetResultsAsync(scenarios[0].Id)).Should().Be(new ScenarioResults(scenarios[0].Id, 0, 1, 0));
-        await using var ctx = await _core.Db.ReadAsync();
+        (await Core.Voting.GetResultsAsync(scenarios[0].Id)).Should().Be(new ScenarioResults(scenarios[0].Id, 0, 1, 0));
+        await using var ctx = await Core.Db.ReadAsync();
         (await ctx.Votes.CountAsync()).Should().Be(1);
     }
 
     [Fact]
     public async Task CastVote_WhenScenarioPending_IsRejected()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
-        var person = (await _core.JoinAsync(session.JoinCode, 1))[0];
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
 
-        var act = () => _core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
+        var act = () => Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
 
         var error = (await act.Should().ThrowAsync<DomainException>()).Which;
         error.Error.Should().Be(DomainError.VotingClosed);
         error.Message.Should().Be("Voting on this scenario has not opened yet.");
-        (await _core.Voting.GetResultsAsync(scenarios[0].Id)).Total.Should().Be(0);
+        (await Core.Voting.GetResultsAsync(scenarios[0].Id)).Total.Should().Be(0);
     }
 
     [Fact]
     public async Task CastVote_WhenScenarioClosed_IsRejectedAndKeepsTheEarlierVote()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
-        var person = (await _core.JoinAsync(session.JoinCode, 1))[0];
-        await _core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
-        await _core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
-        await _core.Scenarios.CloseAsync(session.Id, scenarios[0].Id);
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
+        await Core.Scenarios.CloseAsync(session.Id, scenarios[0].Id);
 
-        var act = () => _core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Avoid);
+        var act = () => Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Avoid);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("Voting on this scenario is closed.");
-        (await _core.Voting.GetVoteAsync(person, scenarios[0].Id))!.Choice.Should().Be(Choice.Snog);
+        (await Core.Voting.GetVoteAsync(person, scenarios[0].Id))!.Choice.Should().Be(Choice.Snog);
     }
 
     [Fact]
     public async Task CastVote_WhenRevealed_IsRejected()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
-        var person = (await _core.JoinAsync(session.JoinCode, 1))[0];
-        await _core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
-        await _core.Scenarios.RevealAsync(session.Id, scenarios[0].Id);
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id);
 
-        var act = () => _core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Avoid);
+        var act = () => Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Avoid);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.VotingClosed);
     }
@@ -90,25 +84,25 @@ public class VotingServiceTests : IAsyncLifetime
     [Fact]
     public async Task CastVote_ForAScenarioOfAnotherSession_IsRejected()
     {
-        var (mine, _) = await _core.LiveSessionAsync();
-        var (theirs, theirScenarios) = await _core.LiveSessionAsync();
-        var me = (await _core.JoinAsync(mine.JoinCode, 1))[0];
-        await _core.Scenarios.OpenAsync(theirs.Id, theirScenarios[0].Id);
+        var (mine, _) = await Core.LiveSessionAsync();
+        var (theirs, theirScenarios) = await Core.LiveSessionAsync();
+        var me = (await Core.JoinAsync(mine.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(theirs.Id, theirScenarios[0].Id);
 
-        var act = () => _core.Voting.CastVoteAsync(me, theirScenarios[0].Id, Choice.Marry);
+        var act = () => Core.Voting.CastVoteAsync(me, theirScenarios[0].Id, Choice.Marry);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.ScenarioNotInSession);
-        (await _core.Voting.GetResultsAsync(theirScenarios[0].Id)).Total.Should().Be(0);
+        (await Core.Voting.GetResultsAsync(theirScenarios[0].Id)).Total.Should().Be(0);
     }
 
     [Fact]
     public async Task CastVote_WithAChoiceThatIsNotOneOfTheThree_IsRejected()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
-        var person = (await _core.JoinAsync(session.JoinCode, 1))[0];
-        await _core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
 
-        var act = () => _core.Voting.CastVoteAsync(person, scenarios[0].Id, (Choice)42);
+        var act = () => Core.Voting.CastVoteAsync(person, scenarios[0].Id, (Choice)42);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.InvalidInput);
     }
@@ -116,10 +110,10 @@ public class VotingServiceTests : IAsyncLifetime
     [Fact]
     public async Task CastVote_ByAnUnknownParticipant_IsRejected()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
-        await _core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
 
-        var act = () => _core.Voting.CastVoteAsync(Guid.NewGuid(), scenarios[0].Id, Choice.Snog);
+        var act = () => Core.Voting.CastVoteAsync(Guid.NewGuid(), scenarios[0].Id, Choice.Snog);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.NotFound);
     }
@@ -127,28 +121,28 @@ public class VotingServiceTests : IAsyncLifetime
     [Fact]
     public async Task SetReason_OverTheLimit_IsRejectedAndKeepsTheOldReason()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
-        var person = (await _core.JoinAsync(session.JoinCode, 1))[0];
-        await _core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
-        await _core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
-        await _core.Voting.SetReasonAsync(person, scenarios[0].Id, "They reach people we never do.");
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
+        await Core.Voting.SetReasonAsync(person, scenarios[0].Id, "They reach people we never do.");
 
-        var act = () => _core.Voting.SetReasonAsync(person, scenarios[0].Id, new string('x', Vote.MaxReasonLength + 1));
+        var act = () => Core.Voting.SetReasonAsync(person, scenarios[0].Id, new string('x', Vote.MaxReasonLength + 1));
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("Your reason is 281 characters; the limit is 280.");
-        (await _core.Voting.GetVoteAsync(person, scenarios[0].Id))!.Reason.Should().Be("They reach people we never do.");
+        (await Core.Voting.GetVoteAsync(person, scenarios[0].Id))!.Reason.Should().Be("They reach people we never do.");
     }
 
     [Fact]
     public async Task SetReason_KeepsHostileTextAsText_AndEmptyClearsIt()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
-        var person = (await _core.JoinAsync(session.JoinCode, 1))[0];
-        await _core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
-        await _core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Avoid);
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Avoid);
 
-        var hostile = await _core.Voting.SetReasonAsync(person, scenarios[0].Id, "<img src=x onerror=alert(1)> 🙂 שלום");
-        var cleared = await _core.Voting.SetReasonAsync(person, scenarios[0].Id, "   ");
+        var hostile = await Core.Voting.SetReasonAsync(person, scenarios[0].Id, "<img src=x onerror=alert(1)> 🙂 שלום");
+        var cleared = await Core.Voting.SetReasonAsync(person, scenarios[0].Id, "   ");
 
         hostile.Reason.Should().Be("<img src=x onerror=alert(1)> 🙂 שלום");
         cleared.Reason.Should().BeNull();
@@ -157,11 +151,11 @@ public class VotingServiceTests : IAsyncLifetime
     [Fact]
     public async Task SetReason_BeforeVoting_AsksForAVoteFirst()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
-        var person = (await _core.JoinAsync(session.JoinCode, 1))[0];
-        await _core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
 
-        var act = () => _core.Voting.SetReasonAsync(person, scenarios[0].Id, "Because.");
+        var act = () => Core.Voting.SetReasonAsync(person, scenarios[0].Id, "Because.");
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("Choose snog, marry or avoid before adding a reason.");
     }
@@ -169,13 +163,13 @@ public class VotingServiceTests : IAsyncLifetime
     [Fact]
     public async Task CastVote_Publishes_ResultsChanged_WithTheCommittedTally()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
-        var people = await _core.JoinAsync(session.JoinCode, 2);
-        await _core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
-        using var recorder = new EventRecorder(_core.Events, session.Id);
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var people = await Core.JoinAsync(session.JoinCode, 2);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        using var recorder = new EventRecorder(Core.Events, session.Id);
 
-        await _core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Snog);
-        await _core.Voting.CastVoteAsync(people[1], scenarios[0].Id, Choice.Snog);
+        await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Snog);
+        await Core.Voting.CastVoteAsync(people[1], scenarios[0].Id, Choice.Snog);
 
         var last = await recorder.WaitForAsync<ResultsChanged>(e => e.Results.Total == 2);
         last.Results.Should().Be(new ScenarioResults(scenarios[0].Id, 2, 0, 0));
@@ -185,11 +179,11 @@ public class VotingServiceTests : IAsyncLifetime
     [Fact]
     public async Task CastVote_200ParticipantsAtOnceAnd50ChangesAtOnce_OneRowEachAndExactTallies()
     {
-        var (session, scenarios) = await _core.LiveSessionAsync();
+        var (session, scenarios) = await Core.LiveSessionAsync();
         var scenario = scenarios[0].Id;
-        var people = await _core.JoinAsync(session.JoinCode, 200);
-        await _core.Scenarios.OpenAsync(session.Id, scenario);
-        using var recorder = new EventRecorder(_core.Events, session.Id);
+        var people = await Core.JoinAsync(session.JoinCode, 200);
+        await Core.Scenarios.OpenAsync(session.Id, scenario);
+        using var recorder = new EventRecorder(Core.Events, session.Id);
 
         // All 200 vote at once (person i chooses by i % 3). Inside the same burst, the first 50 change
         // their mind to Avoid as soon as their first vote is acknowledged, and persons 50-99 double-tap,
@@ -197,13 +191,13 @@ public class VotingServiceTests : IAsyncLifetime
         static Choice First(int i) => (Choice)(i % 3 + 1);
         var voters = people.Select(async (p, i) =>
         {
-            await _core.Voting.CastVoteAsync(p, scenario, First(i));
+            await Core.Voting.CastVoteAsync(p, scenario, First(i));
             if (i < 50)
             {
-                await _core.Voting.CastVoteAsync(p, scenario, Choice.Avoid);
+                await Core.Voting.CastVoteAsync(p, scenario, Choice.Avoid);
             }
         });
-        var doubleTaps = people.Skip(50).Take(50).Select((p, j) => _core.Voting.CastVoteAsync(p, scenario, First(j + 50)));
+        var doubleTaps = people.Skip(50).Take(50).Select((p, j) => Core.Voting.CastVoteAsync(p, scenario, First(j + 50)));
         await Task.WhenAll(voters.Concat(doubleTaps));
 
         var expected = new ScenarioResults(
@@ -213,10 +207,10 @@ public class VotingServiceTests : IAsyncLifetime
             Avoid: 50 + Enumerable.Range(50, 150).Count(i => First(i) == Choice.Avoid));
         expected.Total.Should().Be(200);
 
-        await using var ctx = await _core.Db.ReadAsync();
+        await using var ctx = await Core.Db.ReadAsync();
         (await ctx.Votes.CountAsync(v => v.ScenarioId == scenario)).Should().Be(200);
         (await ctx.Votes.Where(v => v.ScenarioId == scenario).Select(v => v.ParticipantId).Distinct().CountAsync()).Should().Be(200);
-        (await _core.Voting.GetResultsAsync(scenario)).Should().Be(expected);
+        (await Core.Voting.GetResultsAsync(scenario)).Should().Be(expected);
 
         // The live tally converges on exactly the stored one.
         (await recorder.WaitForAsync<ResultsChanged>(e => e.Results == expected)).Results.Should().Be(expected);
