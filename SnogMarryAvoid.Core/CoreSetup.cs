@@ -1,6 +1,10 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SnogMarryAvoid.Core.Accounts;
+using SnogMarryAvoid.Core.Decks;
 using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Participants;
 using SnogMarryAvoid.Core.Persistence;
@@ -25,9 +29,32 @@ public static class CoreSetup
         services.AddSingleton<SessionChanges>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<ScenarioService>();
+        services.AddSingleton<DeckService>();
+        services.AddHostedService<CountdownCloser>();
         services.AddSingleton<ParticipantService>();
         services.AddSingleton<VotingService>();
         services.AddSingleton<TallyBroadcaster>();
+
+        // Accounts: Identity's stores need a scoped context; it comes from the same factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SnogDbContext>>().CreateDbContext());
+        services.AddIdentityCore<IdentityUser>(o =>
+            {
+                // Length over composition rules, as NIST SP 800-63B advises.
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<SnogDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddScoped<AccountService>();
+        services.AddHostedService<OrganiserBootstrap>();
         return services;
     }
 }

@@ -11,6 +11,7 @@ public enum DomainError
     ScenarioNotInSession,
     InvalidInput,
     InvalidTransition,
+    Forbidden,
 }
 
 /// <summary>

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.ResponseCompression;
 using MudBlazor.Services;
 using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Web.Accounts;
 using SnogMarryAvoid.Web.Components;
 using SnogMarryAvoid.Web.Hubs;
 using SnogMarryAvoid.Web.Participants;
@@ -33,6 +36,27 @@ builder.Services.AddResponseCompression(o =>
     o.Providers.Add<GzipCompressionProvider>();
 });
 
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = IdentityConstants.ApplicationScheme;
+        o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+    })
+    .AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.Cookie.Name = "sma.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.LoginPath = "/account/login";
+    o.AccessDeniedPath = "/account/denied";
+    o.ExpireTimeSpan = TimeSpan.FromHours(12);
+    o.SlidingExpiration = true;
+});
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.AddAuthorization();
+
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
@@ -46,11 +70,14 @@ if (!app.Environment.IsDevelopment())
 
 app.UseResponseCompression();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.UseMiddleware<ParticipantCookieMiddleware>();
 
 app.MapHealthChecks("/healthz");
 app.MapHub<SessionHub>(SessionHub.Path);
+app.MapAccountEndpoints();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

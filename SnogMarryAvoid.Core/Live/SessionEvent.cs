@@ -16,6 +16,12 @@ public sealed record SessionChanged(Guid SessionId, SessionSnapshot Snapshot) : 
 /// <summary>A new tally of one scenario after one or more committed votes.</summary>
 public sealed record ResultsChanged(Guid SessionId, ScenarioResults Results, long Version) : SessionEvent(SessionId);
 
+/// <summary>A reason was added, changed or removed on a scenario; moderators fetch the new list.</summary>
+public sealed record ReasonsChanged(Guid SessionId, Guid ScenarioId) : SessionEvent(SessionId);
+
+/// <summary>How many participants have the session open right now (on this server).</summary>
+public sealed record PresenceChanged(Guid SessionId, int Connected) : SessionEvent(SessionId);
+
 /// <summary>A participant joined; carries the new number of participants.</summary>
 public sealed record ParticipantJoined(Guid SessionId, int ParticipantCount) : SessionEvent(SessionId);
 
@@ -29,7 +35,10 @@ public sealed record SessionSnapshot(
     int ScenarioCount,
     int ParticipantCount,
     int Revision,
-    ScenarioResults? RevealedResults)
+    ScenarioResults? RevealedResults,
+    bool ShowResultsLive,
+    bool IsBlanked,
+    IReadOnlyList<string> Spotlights)
 {
     /// <summary>Whether this snapshot is newer than <paramref name="other"/> (or there is no other).</summary>
     public bool IsNewerThan(SessionSnapshot? other) => other is null || Revision > other.Revision;
@@ -38,9 +47,9 @@ public sealed record SessionSnapshot(
 }
 
 /// <summary>A scenario as the room sees it.</summary>
-public sealed record ScenarioView(Guid Id, int Order, string PublicBody, string Counterpart, string? Context, ScenarioState State)
+public sealed record ScenarioView(Guid Id, int Order, string PublicBody, string Counterpart, string? Context, ScenarioState State, DateTime? ClosesAt)
 {
     public string Title => Scenario.FormatTitle(PublicBody, Counterpart);
 
-    public static ScenarioView From(Scenario s) => new(s.Id, s.Order, s.PublicBody, s.Counterpart, s.Context, s.State);
+    public static ScenarioView From(Scenario s) => new(s.Id, s.Order, s.PublicBody, s.Counterpart, s.Context, s.State, s.ClosesAt);
 }

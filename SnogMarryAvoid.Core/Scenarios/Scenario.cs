@@ -24,6 +24,9 @@ public sealed class Scenario
     public DateTime? OpenedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
 
+    /// <summary>When a countdown will close voting by itself; null when no timer runs.</summary>
+    public DateTime? ClosesAt { get; set; }
+
     public string Title => FormatTitle(PublicBody, Counterpart);
 
     public static string FormatTitle(string publicBody, string counterpart) => $"{publicBody} meets {counterpart}";

@@ -23,6 +23,15 @@ public sealed class Session
     public DateTime? StartedAt { get; set; }
     public DateTime? EndedAt { get; set; }
 
+    /// <summary>
+    /// Whether the projector shows the split while voting is open. Off by default (reveal-only), so
+    /// early votes do not herd the room.
+    /// </summary>
+    public bool ShowResultsLive { get; set; }
+
+    /// <summary>The facilitator has blanked the projector (and the phones show a pause).</summary>
+    public bool IsBlanked { get; set; }
+
     /// <summary>The Identity user id of the facilitator who owns it; null for sessions made without an account.</summary>
     public string? OwnerId { get; set; }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Persistence;
 using SnogMarryAvoid.Core.Scenarios;
@@ -32,7 +33,7 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
     /// required, at most <see cref="Session.MaxTitleLength"/> characters. Publishes nothing: nobody
     /// can be watching a session that did not exist.
     /// </summary>
-    public async Task<SessionDetails> CreateAsync(string? title, string? ownerId, CancellationToken ct = default)
+    public async Task<SessionDetails> CreateAsync(string? title, Actor owner, CancellationToken ct = default)
     {
         var cleanTitle = TextInput.Required(title, "Title", Session.MaxTitleLength);
         var session = await db.WriteAsync(async ctx =>
@@ -45,7 +46,7 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
                 JoinCode = code,
                 Phase = SessionPhase.Draft,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
-                OwnerId = ownerId,
+                OwnerId = owner == Actor.System ? null : owner.UserId,
             };
             ctx.Sessions.Add(created);
             return created;
@@ -53,24 +54,28 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
         return ToDetails(session, []);
     }
 
-    /// <summary>The session and its deck in order; <see cref="DomainError.NotFound"/> if there is none.</summary>
-    public async Task<SessionDetails> GetAsync(Guid sessionId, CancellationToken ct = default)
+    /// <summary>
+    /// The session and its deck in order, for someone who may manage it: <see cref="DomainError.NotFound"/>
+    /// if there is none, <see cref="DomainError.Forbidden"/> if it is another facilitator's.
+    /// </summary>
+    public async Task<SessionDetails> GetAsync(Guid sessionId, Actor actor, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);
         var session = await ctx.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct)
             ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
+        actor.EnsureMayManage(session.OwnerId);
         var scenarios = await ctx.Scenarios.AsNoTracking().Where(s => s.SessionId == sessionId).OrderBy(s => s.Order).ToListAsync(ct);
         return ToDetails(session, scenarios);
     }
 
-    /// <summary>Sessions newest first, optionally only one owner's.</summary>
-    public async Task<IReadOnlyList<SessionSummary>> ListAsync(string? ownerId = null, CancellationToken ct = default)
+    /// <summary>Sessions newest first: every session for an organiser, their own for a facilitator.</summary>
+    public async Task<IReadOnlyList<SessionSummary>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);
         var query = ctx.Sessions.AsNoTracking();
-        if (ownerId is not null)
+        if (!actor.IsOrganiser)
         {
-            query = query.Where(s => s.OwnerId == ownerId);
+            query = query.Where(s => s.OwnerId == actor.UserId);
         }
 
         return await query
@@ -82,10 +87,13 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
             .ToListAsync(ct);
     }
 
-    /// <summary>What a view of the session needs to draw itself now.</summary>
-    public async Task<SessionSnapshot> GetSnapshotAsync(Guid sessionId, CancellationToken ct = default)
+    /// <summary>What a view of the session (the projector, the console) needs to draw itself now, for someone who may manage it.</summary>
+    public async Task<SessionSnapshot> GetSnapshotAsync(Guid sessionId, Actor actor, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);
+        var owner = await ctx.Sessions.Where(s => s.Id == sessionId).Select(s => new { s.OwnerId }).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
+        actor.EnsureMayManage(owner.OwnerId);
         return await SessionSnapshots.LoadAsync(ctx, sessionId, ct);
     }
 
@@ -114,8 +122,8 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
     }
 
     /// <summary>Draft → Live: the room may join and the facilitator may open scenarios. Publishes <see cref="SessionChanged"/>.</summary>
-    public Task<SessionSnapshot> StartAsync(Guid sessionId, CancellationToken ct = default) =>
-        changes.ApplyAsync(sessionId, (_, session) =>
+    public Task<SessionSnapshot> StartAsync(Guid sessionId, Actor actor, CancellationToken ct = default) =>
+        changes.ApplyAsync(sessionId, actor, (_, session) =>
         {
             if (session.Phase != SessionPhase.Draft)
             {
@@ -131,8 +139,8 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
     /// Ends the session: any open scenario closes, the join code is freed and no more votes are taken.
     /// Publishes <see cref="SessionChanged"/>.
     /// </summary>
-    public Task<SessionSnapshot> EndAsync(Guid sessionId, CancellationToken ct = default) =>
-        changes.ApplyAsync(sessionId, async (ctx, session) =>
+    public Task<SessionSnapshot> EndAsync(Guid sessionId, Actor actor, CancellationToken ct = default) =>
+        changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
         {
             if (session.Phase == SessionPhase.Ended)
             {
@@ -149,6 +157,83 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
             session.Phase = SessionPhase.Ended;
             session.EndedAt = now;
         }, ct);
+
+    /// <summary>Renames a session (title rules as for <see cref="CreateAsync"/>).</summary>
+    public Task<SessionSnapshot> RenameAsync(Guid sessionId, Actor actor, string? title, CancellationToken ct = default)
+    {
+        var cleanTitle = TextInput.Required(title, "Title", Session.MaxTitleLength);
+        return changes.ApplyAsync(sessionId, actor, (_, session) =>
+        {
+            session.Title = cleanTitle;
+            return Task.CompletedTask;
+        }, ct);
+    }
+
+    /// <summary>Reveal-only (the default) or live results on the projector while voting is open.</summary>
+    public Task<SessionSnapshot> SetResultsLiveAsync(Guid sessionId, Actor actor, bool live, CancellationToken ct = default) =>
+        changes.ApplyAsync(sessionId, actor, (_, session) =>
+        {
+            session.ShowResultsLive = live;
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>Blanks the projector (phones show a pause) or shows it again.</summary>
+    public Task<SessionSnapshot> SetBlankedAsync(Guid sessionId, Actor actor, bool blanked, CancellationToken ct = default) =>
+        changes.ApplyAsync(sessionId, actor, (_, session) =>
+        {
+            session.IsBlanked = blanked;
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>
+    /// A new draft session with the same deck (every scenario pending, no votes) and settings, owned by
+    /// <paramref name="actor"/>, titled "… (copy)".
+    /// </summary>
+    public async Task<SessionDetails> DuplicateAsync(Guid sessionId, Actor actor, CancellationToken ct = default)
+    {
+        var source = await GetAsync(sessionId, actor, ct);
+        var title = source.Title.Length + 7 <= Session.MaxTitleLength ? $"{source.Title} (copy)" : source.Title;
+        var copyId = await db.WriteAsync(async ctx =>
+        {
+            var copy = new Session
+            {
+                Id = Guid.NewGuid(),
+                Title = title,
+                JoinCode = await FreeCodeAsync(ctx, ct),
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+                OwnerId = actor == Actor.System ? null : actor.UserId,
+                ShowResultsLive = (await ctx.Sessions.FirstAsync(s => s.Id == sessionId, ct)).ShowResultsLive,
+            };
+            ctx.Sessions.Add(copy);
+            ctx.Scenarios.AddRange(source.Scenarios.Select(s => new Scenario
+            {
+                Id = Guid.NewGuid(),
+                SessionId = copy.Id,
+                Order = s.Order,
+                PublicBody = s.PublicBody,
+                Counterpart = s.Counterpart,
+                Context = s.Context,
+            }));
+            return copy.Id;
+        }, ct);
+        return await GetAsync(copyId, actor, ct);
+    }
+
+    /// <summary>Deletes a session with its deck, participants and votes. There is no undo: the pages ask first.</summary>
+    public async Task DeleteAsync(Guid sessionId, Actor actor, CancellationToken ct = default)
+    {
+        await db.WriteAsync(async ctx =>
+        {
+            var session = await ctx.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct)
+                ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
+            actor.EnsureMayManage(session.OwnerId);
+            await ctx.Votes.Where(v => ctx.Scenarios.Any(s => s.Id == v.ScenarioId && s.SessionId == sessionId)).ExecuteDeleteAsync(ct);
+            await ctx.Participants.Where(p => p.SessionId == sessionId).ExecuteDeleteAsync(ct);
+            await ctx.Scenarios.Where(s => s.SessionId == sessionId).ExecuteDeleteAsync(ct);
+            ctx.Sessions.Remove(session);
+            return true;
+        }, ct);
+    }
 
     private static async Task<string> FreeCodeAsync(SnogDbContext ctx, CancellationToken ct)
     {

@@ -21,6 +21,11 @@ internal static class SessionSnapshots
 
         // Every phone shows the revealed split: it travels in the snapshot so that no phone queries for it.
         var revealed = current is { State: ScenarioState.Revealed } ? await Tallies.CountAsync(db, current.Id, ct) : null;
+        var spotlights = current is null ? [] : await db.Votes.AsNoTracking()
+            .Where(v => v.ScenarioId == current.Id && v.ReasonSpotlighted && !v.ReasonHidden && v.Reason != null)
+            .OrderBy(v => v.UpdatedAt)
+            .Select(v => v.Reason!)
+            .ToListAsync(ct);
         return new SessionSnapshot(
             session.Id,
             session.Title,
@@ -30,6 +35,9 @@ internal static class SessionSnapshots
             scenarioCount,
             participantCount,
             session.Revision,
-            revealed);
+            revealed,
+            session.ShowResultsLive,
+            session.IsBlanked,
+            spotlights);
     }
 }

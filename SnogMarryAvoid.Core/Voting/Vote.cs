@@ -22,5 +22,11 @@ public sealed class Vote
     public Choice Choice { get; set; }
     public string? Reason { get; set; }
     public DateTime CastAt { get; set; }
+
+    /// <summary>The facilitator hid the reason: it is shown nowhere, and left out of reports unless asked for.</summary>
+    public bool ReasonHidden { get; set; }
+
+    /// <summary>The facilitator put the reason on the projector.</summary>
+    public bool ReasonSpotlighted { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -88,7 +88,7 @@ public sealed class VotingService(DbWork db, TallyBroadcaster tallies, TimeProvi
         return await Tallies.CountAsync(ctx, scenarioId, ct);
     }
 
-    private static async Task<Scenario> OpenScenarioAsync(SnogDbContext ctx, Guid participantId, Guid scenarioId, CancellationToken ct)
+    private async Task<Scenario> OpenScenarioAsync(SnogDbContext ctx, Guid participantId, Guid scenarioId, CancellationToken ct)
     {
         var participantSession = await ctx.Participants.Where(p => p.Id == participantId).Select(p => (Guid?)p.SessionId).FirstOrDefaultAsync(ct)
             ?? throw new DomainException(DomainError.NotFound, "You are not in this session; join it again with its code.");
@@ -100,8 +100,10 @@ public sealed class VotingService(DbWork db, TallyBroadcaster tallies, TimeProvi
         }
 
         var phase = await ctx.Sessions.Where(s => s.Id == scenario.SessionId).Select(s => s.Phase).FirstAsync(ct);
+        var timeIsUp = scenario.ClosesAt is { } deadline && deadline <= clock.GetUtcNow().UtcDateTime;
         return (phase, scenario.State) switch
         {
+            (_, ScenarioState.Open) when timeIsUp => throw new DomainException(DomainError.VotingClosed, "Time is up: voting on this scenario is closed."),
             (SessionPhase.Ended, _) => throw new DomainException(DomainError.VotingClosed, "The session has ended; voting is closed."),
             (_, ScenarioState.Pending) => throw new DomainException(DomainError.VotingClosed, "Voting on this scenario has not opened yet."),
             (_, ScenarioState.Closed or ScenarioState.Revealed) => throw new DomainException(DomainError.VotingClosed, "Voting on this scenario is closed."),

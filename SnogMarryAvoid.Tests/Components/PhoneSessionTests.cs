@@ -24,7 +24,7 @@ public class PhoneSessionTests : ComponentTest
         var cut = RenderPhone(session.JoinCode);
         State(cut).Should().Be("Waiting");
 
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         cut.WaitForAssertion(() => cut.FindAll("button.choice").Should().HaveCount(3));
 
         cut.FindAll("button.choice")[1].Click();
@@ -32,13 +32,13 @@ public class PhoneSessionTests : ComponentTest
         cut.FindAll("button.choice")[1].GetAttribute("aria-pressed").Should().Be("true");
         (await Core.Voting.GetResultsAsync(scenarios[0].Id)).Marry.Should().Be(1);
 
-        await Core.Scenarios.CloseAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.CloseAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         cut.WaitForAssertion(() => cut.Find(".status").TextContent.Should().Contain("Voting is closed. You voted Marry."));
 
-        await Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         cut.WaitForAssertion(() => cut.Find(".verdict").TextContent.Should().Be("The room says: marry!"));
 
-        await Core.Sessions.EndAsync(session.Id);
+        await Core.Sessions.EndAsync(session.Id, TestCore.Owner);
         cut.WaitForAssertion(() => State(cut).Should().Be("Ended"));
     }
 
@@ -46,7 +46,7 @@ public class PhoneSessionTests : ComponentTest
     public async Task Phone_ChangesItsVoteAndAddsAReason()
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         var cut = RenderPhone(session.JoinCode);
 
         cut.FindAll("button.choice")[0].Click();
@@ -66,7 +66,7 @@ public class PhoneSessionTests : ComponentTest
     public async Task Phone_WithAReasonOverTheLimit_ShowsTheErrorAndKeepsTheText()
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         var cut = RenderPhone(session.JoinCode);
         cut.FindAll("button.choice")[0].Click();
         cut.WaitForAssertion(() => cut.FindAll(".received").Should().HaveCount(1));
@@ -95,7 +95,7 @@ public class PhoneSessionTests : ComponentTest
     public async Task Phone_SameKeyAgain_SeesItsOwnVote()
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         var key = ParticipantService.NewKey();
         var first = RenderPhone(session.JoinCode, key);
         first.FindAll("button.choice")[0].Click();

@@ -12,7 +12,7 @@ public class ProjectorTests : ComponentTest
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
         var people = await Core.JoinAsync(session.JoinCode, 3);
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         var cut = Render<Projector>(p => p.Add(c => c.SessionId, session.Id));
         cut.WaitForAssertion(() => cut.Find("[data-interactive]").GetAttribute("data-interactive").Should().Be("true"));
         cut.Find("[data-count=Snog]").TextContent.Should().Be("0");
@@ -38,14 +38,14 @@ public class ProjectorTests : ComponentTest
         cut.Find("[data-testid=join-code]").TextContent.Should().Be(session.JoinCode);
         cut.Find("h1").TextContent.Should().Be("Test session");
 
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[1].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[1].Id, TestCore.Owner);
         cut.WaitForAssertion(() => cut.Find("h1").TextContent.Should().Be("Public body 2 meets Activist 2"), TimeSpan.FromSeconds(5));
 
         var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
         cut.WaitForAssertion(() => cut.Find("[data-testid=room-count]").TextContent.Should().Be("1 in the room"), TimeSpan.FromSeconds(5));
 
         await Core.Voting.CastVoteAsync(person, scenarios[1].Id, Choice.Avoid);
-        await Core.Scenarios.RevealAsync(session.Id, scenarios[1].Id);
+        await Core.Scenarios.RevealAsync(session.Id, scenarios[1].Id, TestCore.Owner);
         cut.WaitForAssertion(() => cut.Find("[data-testid=verdict]").TextContent.Should().Be("The room says: avoid!"), TimeSpan.FromSeconds(5));
     }
 
@@ -60,10 +60,10 @@ public class ProjectorTests : ComponentTest
     [Fact]
     public async Task Projector_ShowsHostileScenarioTextAsText()
     {
-        var session = await Core.Sessions.CreateAsync("<b>bold</b> title", null);
-        var scenario = await Core.Scenarios.AddAsync(session.Id, "<script>alert(1)</script>", "counterpart", null);
-        await Core.Sessions.StartAsync(session.Id);
-        await Core.Scenarios.OpenAsync(session.Id, scenario.Id);
+        var session = await Core.Sessions.CreateAsync("<b>bold</b> title", TestCore.Owner);
+        var scenario = await Core.Decks.AddAsync(session.Id, TestCore.Owner, "<script>alert(1)</script>", "counterpart", null);
+        await Core.Sessions.StartAsync(session.Id, TestCore.Owner);
+        await Core.Scenarios.OpenAsync(session.Id, scenario.Id, TestCore.Owner);
 
         var cut = Render<Projector>(p => p.Add(c => c.SessionId, session.Id));
 

@@ -11,7 +11,7 @@ public class VoteCardTests : BunitContext
     private static readonly Guid ScenarioId = Guid.NewGuid();
 
     private static ScenarioView Scenario(ScenarioState state, string body = "NHS mental health trust") =>
-        new(ScenarioId, 1, body, "mental health blogger", "40k followers", state);
+        new(ScenarioId, 1, body, "mental health blogger", "40k followers", state, null);
 
     private static VoteReceipt Receipt(Choice choice) => new(ScenarioId, choice, null, DateTime.UtcNow);
 

@@ -27,7 +27,7 @@ public class ParticipantServiceTests : CoreTest
     [Fact]
     public async Task Join_IsAllowedBeforeTheSessionStarts()
     {
-        var session = await Core.Sessions.CreateAsync("Room", null);
+        var session = await Core.Sessions.CreateAsync("Room", TestCore.Owner);
 
         var joined = await Core.Participants.JoinAsync(session.JoinCode, ParticipantService.NewKey());
 
@@ -42,14 +42,14 @@ public class ParticipantServiceTests : CoreTest
         var act = () => Core.Participants.JoinAsync("KX7PM", ParticipantService.NewKey());
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.UnknownJoinCode);
-        (await Core.Sessions.GetSnapshotAsync(session.Id)).ParticipantCount.Should().Be(0);
+        (await Core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner)).ParticipantCount.Should().Be(0);
     }
 
     [Fact]
     public async Task Join_AnEndedSession_IsRejected()
     {
         var (session, _) = await Core.LiveSessionAsync();
-        await Core.Sessions.EndAsync(session.Id);
+        await Core.Sessions.EndAsync(session.Id, TestCore.Owner);
 
         var act = () => Core.Participants.JoinAsync(session.JoinCode, ParticipantService.NewKey());
 

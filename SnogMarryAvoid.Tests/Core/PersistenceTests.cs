@@ -67,7 +67,7 @@ public class PersistenceTests
 
         var (session, scenarios) = await core.LiveSessionAsync();
         var people = await core.JoinAsync(session.JoinCode, 20);
-        await core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         await Task.WhenAll(people.Select((p, i) => core.Voting.CastVoteAsync(p, scenarios[0].Id, i < 12 ? Choice.Marry : Choice.Snog)));
         await Task.WhenAll(people.Take(3).Select(p => core.Voting.CastVoteAsync(p, scenarios[0].Id, Choice.Avoid)));
 

@@ -12,11 +12,11 @@ public class SessionServiceTests : CoreTest
     [Fact]
     public async Task Create_GivesADraftWithAFreshCode()
     {
-        var session = await Core.Sessions.CreateAsync("  Leeds, March  ", ownerId: "owner-1");
+        var session = await Core.Sessions.CreateAsync("  Leeds, March  ", TestCore.Owner);
 
         session.Title.Should().Be("Leeds, March");
         session.Phase.Should().Be(SessionPhase.Draft);
-        session.OwnerId.Should().Be("owner-1");
+        session.OwnerId.Should().Be(TestCore.Owner.UserId);
         JoinCode.Normalize(session.JoinCode).Should().Be(session.JoinCode);
     }
 
@@ -26,25 +26,25 @@ public class SessionServiceTests : CoreTest
     [InlineData(null)]
     public async Task Create_WithoutATitle_IsRejectedAndStoresNothing(string? title)
     {
-        var act = () => Core.Sessions.CreateAsync(title, null);
+        var act = () => Core.Sessions.CreateAsync(title, TestCore.Owner);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("Title is required.");
-        (await Core.Sessions.ListAsync()).Should().BeEmpty();
+        (await Core.Sessions.ListAsync(TestCore.Owner)).Should().BeEmpty();
     }
 
     [Fact]
     public async Task Create_WithAnAbsurdlyLongTitle_IsRejectedAndStoresNothing()
     {
-        var act = () => Core.Sessions.CreateAsync(new string('t', 5000), null);
+        var act = () => Core.Sessions.CreateAsync(new string('t', 5000), TestCore.Owner);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Message.Should().Contain("the limit is 120");
-        (await Core.Sessions.ListAsync()).Should().BeEmpty();
+        (await Core.Sessions.ListAsync(TestCore.Owner)).Should().BeEmpty();
     }
 
     [Fact]
     public async Task FindByCode_IsCaseAndSpaceInsensitive()
     {
-        var session = await Core.Sessions.CreateAsync("Room", null);
+        var session = await Core.Sessions.CreateAsync("Room", TestCore.Owner);
         var typed = $" {session.JoinCode[..2].ToLowerInvariant()}-{session.JoinCode[2..]} ";
 
         (await Core.Sessions.FindByCodeAsync(typed)).Should().Be(session.Id);
@@ -72,7 +72,7 @@ public class SessionServiceTests : CoreTest
     public async Task FindByCode_WhenTheSessionEnded_SaysItEnded()
     {
         var (session, _) = await Core.LiveSessionAsync();
-        await Core.Sessions.EndAsync(session.Id);
+        await Core.Sessions.EndAsync(session.Id, TestCore.Owner);
 
         var act = () => Core.Sessions.FindByCodeAsync(session.JoinCode);
 
@@ -82,13 +82,13 @@ public class SessionServiceTests : CoreTest
     [Fact]
     public async Task Start_MakesItLiveAndPublishesTheNewSnapshot()
     {
-        var session = await Core.Sessions.CreateAsync("Room", null);
+        var session = await Core.Sessions.CreateAsync("Room", TestCore.Owner);
         using var recorder = new EventRecorder(Core.Events, session.Id);
 
-        var snapshot = await Core.Sessions.StartAsync(session.Id);
+        var snapshot = await Core.Sessions.StartAsync(session.Id, TestCore.Owner);
 
         snapshot.Phase.Should().Be(SessionPhase.Live);
-        (await Core.Sessions.GetAsync(session.Id)).StartedAt.Should().NotBeNull();
+        (await Core.Sessions.GetAsync(session.Id, TestCore.Owner)).StartedAt.Should().NotBeNull();
         recorder.OfType<SessionChanged>().Should().ContainSingle().Which.Snapshot.Should().Be(snapshot);
     }
 
@@ -97,7 +97,7 @@ public class SessionServiceTests : CoreTest
     {
         var (session, _) = await Core.LiveSessionAsync();
 
-        var act = () => Core.Sessions.StartAsync(session.Id);
+        var act = () => Core.Sessions.StartAsync(session.Id, TestCore.Owner);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.InvalidTransition);
     }
@@ -106,9 +106,9 @@ public class SessionServiceTests : CoreTest
     public async Task End_ClosesTheOpenScenario()
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
 
-        var snapshot = await Core.Sessions.EndAsync(session.Id);
+        var snapshot = await Core.Sessions.EndAsync(session.Id, TestCore.Owner);
 
         snapshot.IsEnded.Should().BeTrue();
         snapshot.Current!.State.Should().Be(ScenarioState.Closed);
@@ -117,7 +117,7 @@ public class SessionServiceTests : CoreTest
     [Fact]
     public async Task JoinCode_IsUniqueOnlyAmongSessionsNotEnded()
     {
-        var first = await Core.Sessions.CreateAsync("First", null);
+        var first = await Core.Sessions.CreateAsync("First", TestCore.Owner);
 
         // The database itself refuses a second running session with the same code...
         var clash = async () =>
@@ -129,8 +129,8 @@ public class SessionServiceTests : CoreTest
         await clash.Should().ThrowAsync<DbUpdateException>();
 
         // ...but once the first has ended, its code is free again.
-        await Core.Sessions.StartAsync(first.Id);
-        await Core.Sessions.EndAsync(first.Id);
+        await Core.Sessions.StartAsync(first.Id, TestCore.Owner);
+        await Core.Sessions.EndAsync(first.Id, TestCore.Owner);
         await clash.Should().NotThrowAsync();
     }
 
@@ -138,10 +138,10 @@ public class SessionServiceTests : CoreTest
     public async Task Revision_GoesUpWithEveryChange()
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
-        var before = await Core.Sessions.GetSnapshotAsync(session.Id);
+        var before = await Core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner);
 
-        var opened = await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
-        var closed = await Core.Scenarios.CloseAsync(session.Id, scenarios[0].Id);
+        var opened = await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        var closed = await Core.Scenarios.CloseAsync(session.Id, scenarios[0].Id, TestCore.Owner);
 
         opened.IsNewerThan(before).Should().BeTrue();
         closed.IsNewerThan(opened).Should().BeTrue();

@@ -13,7 +13,7 @@ public class VotingServiceTests : CoreTest
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
         var people = await Core.JoinAsync(session.JoinCode, 2);
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
 
         var receipt = await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Snog);
         await Core.Voting.CastVoteAsync(people[1], scenarios[0].Id, Choice.Avoid);
@@ -28,7 +28,7 @@ public class VotingServiceTests : CoreTest
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
         var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
 
         await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
         await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Marry);
@@ -58,9 +58,9 @@ public class VotingServiceTests : CoreTest
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
         var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
-        await Core.Scenarios.CloseAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.CloseAsync(session.Id, scenarios[0].Id, TestCore.Owner);
 
         var act = () => Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Avoid);
 
@@ -73,8 +73,8 @@ public class VotingServiceTests : CoreTest
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
         var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
-        await Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        await Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id, TestCore.Owner);
 
         var act = () => Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Avoid);
 
@@ -87,7 +87,7 @@ public class VotingServiceTests : CoreTest
         var (mine, _) = await Core.LiveSessionAsync();
         var (theirs, theirScenarios) = await Core.LiveSessionAsync();
         var me = (await Core.JoinAsync(mine.JoinCode, 1))[0];
-        await Core.Scenarios.OpenAsync(theirs.Id, theirScenarios[0].Id);
+        await Core.Scenarios.OpenAsync(theirs.Id, theirScenarios[0].Id, TestCore.Owner);
 
         var act = () => Core.Voting.CastVoteAsync(me, theirScenarios[0].Id, Choice.Marry);
 
@@ -100,7 +100,7 @@ public class VotingServiceTests : CoreTest
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
         var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
 
         var act = () => Core.Voting.CastVoteAsync(person, scenarios[0].Id, (Choice)42);
 
@@ -111,7 +111,7 @@ public class VotingServiceTests : CoreTest
     public async Task CastVote_ByAnUnknownParticipant_IsRejected()
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
 
         var act = () => Core.Voting.CastVoteAsync(Guid.NewGuid(), scenarios[0].Id, Choice.Snog);
 
@@ -123,7 +123,7 @@ public class VotingServiceTests : CoreTest
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
         var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
         await Core.Voting.SetReasonAsync(person, scenarios[0].Id, "They reach people we never do.");
 
@@ -138,7 +138,7 @@ public class VotingServiceTests : CoreTest
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
         var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Avoid);
 
         var hostile = await Core.Voting.SetReasonAsync(person, scenarios[0].Id, "<img src=x onerror=alert(1)> 🙂 שלום");
@@ -153,7 +153,7 @@ public class VotingServiceTests : CoreTest
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
         var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
 
         var act = () => Core.Voting.SetReasonAsync(person, scenarios[0].Id, "Because.");
 
@@ -165,7 +165,7 @@ public class VotingServiceTests : CoreTest
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
         var people = await Core.JoinAsync(session.JoinCode, 2);
-        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         using var recorder = new EventRecorder(Core.Events, session.Id);
 
         await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Snog);
@@ -182,7 +182,7 @@ public class VotingServiceTests : CoreTest
         var (session, scenarios) = await Core.LiveSessionAsync();
         var scenario = scenarios[0].Id;
         var people = await Core.JoinAsync(session.JoinCode, 200);
-        await Core.Scenarios.OpenAsync(session.Id, scenario);
+        await Core.Scenarios.OpenAsync(session.Id, scenario, TestCore.Owner);
         using var recorder = new EventRecorder(Core.Events, session.Id);
 
         // All 200 vote at once (person i chooses by i % 3). Inside the same burst, the first 50 change

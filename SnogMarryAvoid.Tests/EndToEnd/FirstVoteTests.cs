@@ -17,23 +17,28 @@ public class FirstVoteTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task FacilitatorOpensAScenario_TwoPhonesVote_ProjectorShowsBothWithoutAReload()
     {
-        var session = await _app.Core.Sessions.CreateAsync("Social Media Week, London", null);
-        await _app.Core.Scenarios.AddAsync(session.Id, "NHS mental health trust", "mental health blogger with 40k followers",
+        var host = await _app.CreateFacilitatorAsync("host@example.org");
+        var session = await _app.Core.Sessions.CreateAsync("Social Media Week, London", host);
+        await _app.Core.Decks.AddAsync(session.Id, host, "NHS mental health trust", "mental health blogger with 40k followers",
             "The blogger offers to co-host a Q&A about waiting times.");
-        await _app.Core.Scenarios.AddAsync(session.Id, "Council communications team", "local Facebook group", null);
+        await _app.Core.Decks.AddAsync(session.Id, host, "Council communications team", "local Facebook group", null);
         var url = _app.BaseUrl;
 
-        // The projector is up before anything happens, and must follow along without a reload.
-        var projector = await browser.ScreenAsync(1920, 1080);
+        // The facilitator signs in on the way to the console...
+        var console = await browser.ScreenAsync(1280, 800);
+        await console.GotoAsync($"{url}/facilitate/{session.Id}");
+        await console.SignInAsync("host@example.org", AppFactory.FacilitatorPassword);
+        await console.WaitForInteractiveAsync();
+
+        // ...and opens the projector in a second window, up before anything happens; it must follow
+        // along without a reload.
+        var projector = await console.Context.NewPageAsync();
+        await projector.SetViewportSizeAsync(1920, 1080);
         await projector.GotoAsync($"{url}/projector/{session.Id}");
         await projector.WaitForInteractiveAsync();
         await projector.EvaluateAsync("window.__sameDocument = true");
         await Expect(projector.GetByTestId("join-code")).ToHaveTextAsync(session.JoinCode);
 
-        // The facilitator starts the session and opens the first scenario.
-        var console = await browser.ScreenAsync(1280, 800);
-        await console.GotoAsync($"{url}/facilitate/{session.Id}");
-        await console.WaitForInteractiveAsync();
         await console.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
         await console.GetByRole(AriaRole.Button, new() { Name = "Open scenario 1" }).ClickAsync();
         await Expect(projector.Locator("h1")).ToHaveTextAsync("NHS mental health trust meets mental health blogger with 40k followers");

@@ -60,7 +60,7 @@ public class HttpTests : IAsyncLifetime
     public async Task Home_WithAnEndedSessionsCode_SaysItEnded()
     {
         var (session, _) = await _app.Core.LiveSessionAsync();
-        await _app.Core.Sessions.EndAsync(session.Id);
+        await _app.Core.Sessions.EndAsync(session.Id, TestCore.Owner);
 
         var html = await Client().GetStringAsync($"/?code={session.JoinCode}");
 
@@ -114,12 +114,13 @@ public class HttpTests : IAsyncLifetime
     [Fact]
     public async Task Projector_RendersHostileScenarioTextInertly()
     {
-        var session = await _app.Core.Sessions.CreateAsync("Room", null);
-        var scenario = await _app.Core.Scenarios.AddAsync(session.Id, "<script>alert(1)</script>", "<img src=x onerror=alert(2)>", null);
-        await _app.Core.Sessions.StartAsync(session.Id);
-        await _app.Core.Scenarios.OpenAsync(session.Id, scenario.Id);
+        var session = await _app.Core.Sessions.CreateAsync("Room", TestCore.Owner);
+        var scenario = await _app.Core.Decks.AddAsync(session.Id, TestCore.Owner, "<script>alert(1)</script>", "<img src=x onerror=alert(2)>", null);
+        await _app.Core.Sessions.StartAsync(session.Id, TestCore.Owner);
+        await _app.Core.Scenarios.OpenAsync(session.Id, scenario.Id, TestCore.Owner);
+        var organiser = await _app.SignedInClientAsync(AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
 
-        var html = await Client().GetStringAsync($"/projector/{session.Id}");
+        var html = await organiser.GetStringAsync($"/projector/{session.Id}");
 
         html.Should().Contain("&lt;script&gt;alert(1)&lt;/script&gt; meets &lt;img src=x onerror=alert(2)&gt;");
         html.Should().NotContain("<script>alert(1)").And.NotContain("<img src=x");

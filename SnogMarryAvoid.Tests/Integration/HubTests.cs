@@ -18,7 +18,7 @@ public class HubTests : IAsyncLifetime
     public async Task JoinVoteAndReadResults_ThroughTheHub()
     {
         var (session, scenarios) = await _app.Core.LiveSessionAsync();
-        await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         await using var phone = _app.HubClient();
         var pushed = new TaskCompletionSource<ScenarioResults>(TaskCreationOptions.RunContinuationsAsynchronously);
         phone.On<ScenarioResults, long>("ResultsChanged", (results, _) =>
@@ -45,7 +45,7 @@ public class HubTests : IAsyncLifetime
     public async Task Rejoin_WithTheToken_IsTheSameParticipant()
     {
         var (session, scenarios) = await _app.Core.LiveSessionAsync();
-        await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id);
+        await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
 
         await using (var first = _app.HubClient())
         {

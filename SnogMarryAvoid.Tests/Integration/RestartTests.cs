@@ -21,7 +21,7 @@ public class RestartTests
             {
                 var (session, scenarios) = await before.Core.LiveSessionAsync();
                 (scenarioId, code) = (scenarios[0].Id, session.JoinCode);
-                await before.Core.Scenarios.OpenAsync(session.Id, scenarioId);
+                await before.Core.Scenarios.OpenAsync(session.Id, scenarioId, TestCore.Owner);
                 var page = await before.CreateClient(new() { HandleCookies = false }).GetAsync($"/join/{code}");
                 cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(ParticipantCookie.Name)).Split(';')[0];
 

@@ -1,11 +1,13 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Web.Hubs;
 
 namespace SnogMarryAvoid.Tests.Support;
@@ -18,9 +20,11 @@ namespace SnogMarryAvoid.Tests.Support;
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsFolder;
+    private readonly bool _bootstrap;
 
-    public AppFactory(string? dataFolder = null, bool realPort = false)
+    public AppFactory(string? dataFolder = null, bool realPort = false, bool bootstrapOrganiser = true)
     {
+        _bootstrap = bootstrapOrganiser;
         _ownsFolder = dataFolder is null;
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "sma-tests", Guid.NewGuid().ToString("N"));
         if (realPort)
@@ -29,6 +33,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             StartServer();
         }
     }
+
+    public const string OrganiserEmail = "organiser@example.org";
+    public const string OrganiserPassword = "organiser-password-1";
+    public const string FacilitatorPassword = "facilitator-password-1";
 
     public string DataFolder { get; }
 
@@ -44,7 +52,62 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (_bootstrap)
+        {
+            builder.UseSetting("Bootstrap:OrganiserEmail", OrganiserEmail);
+            builder.UseSetting("Bootstrap:OrganiserPassword", OrganiserPassword);
+        }
     }
+
+    /// <summary>A facilitator account, created as an organiser would.</summary>
+    public async Task<Actor> CreateFacilitatorAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateFacilitatorAsync(Actor.System, email, FacilitatorPassword);
+        return new Actor(created.Id, IsOrganiser: false);
+    }
+
+    /// <summary>The bootstrapped organiser as an <see cref="Actor"/>.</summary>
+    public async Task<Actor> OrganiserAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var organiser = await users.FindByEmailAsync(OrganiserEmail) ?? throw new InvalidOperationException("No bootstrapped organiser.");
+        return new Actor(organiser.Id, IsOrganiser: true);
+    }
+
+    /// <summary>An HTTP client that keeps cookies and does not follow redirects.</summary>
+    public HttpClient Browserish() => CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Fills and posts a static form of the app (with its antiforgery token), as a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(path);
+        var form = new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = handler,
+            ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        };
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>An HTTP client signed in through the real sign-in form.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password)
+    {
+        var client = Browserish();
+        var response = await PostFormAsync(client, "/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as {email} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value is { Length: > 0 } token
+            ? token
+            : throw new InvalidOperationException("The form has no antiforgery token.");
 
     /// <summary>A SignalR client of the session hub, over long polling through the in-memory server.</summary>
     public HubConnection HubClient() => new HubConnectionBuilder()

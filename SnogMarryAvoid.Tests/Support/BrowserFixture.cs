@@ -62,6 +62,16 @@ public static class PageExtensions
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("[data-interactive=true]").First.WaitForAsync(new() { Timeout = 15_000 });
 
+    /// <summary>Signs in on the sign-in page the browser has been sent to, and waits to be sent back.</summary>
+    public static async Task SignInAsync(this IPage page, string email, string password)
+    {
+        await page.WaitForURLAsync("**/account/login**");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
+    }
+
     /// <summary>Saves a screenshot under TestResults/screenshots for the docs and for people to look at.</summary>
     public static async Task SaveScreenshotAsync(this IPage page, string name)
     {

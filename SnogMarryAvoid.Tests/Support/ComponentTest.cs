@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using SnogMarryAvoid.Core.Accounts;
 
 namespace SnogMarryAvoid.Tests.Support;
 
@@ -22,6 +24,16 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
 
     protected TestCore Core { get; private set; } = default!;
 
+    /// <summary>Renders as this signed-in user from now on.</summary>
+    protected void SignIn(Actor actor)
+    {
+        Services.AddCascadingAuthenticationState();
+        var auth = AddAuthorization();
+        auth.SetAuthorized(actor.UserId);
+        auth.SetRoles(actor.IsOrganiser ? Roles.Organiser : Roles.Facilitator);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.UserId));
+    }
+
     public virtual async ValueTask InitializeAsync()
     {
         Core = await TestCore.CreateSqliteAsync();
@@ -30,6 +42,8 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Core.Participants);
         Services.AddSingleton(Core.Voting);
         Services.AddSingleton(Core.Events);
+        Services.AddSingleton(Core.Decks);
+        SignIn(TestCore.Owner);
 
         // Last: this builds the renderer, after which no service may be added.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

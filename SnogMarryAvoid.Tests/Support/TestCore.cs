@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SnogMarryAvoid.Core;
+using SnogMarryAvoid.Core.Accounts;
+using SnogMarryAvoid.Core.Decks;
 using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Participants;
 using SnogMarryAvoid.Core.Persistence;
@@ -27,7 +29,16 @@ public sealed class TestCore : IAsyncDisposable
         _folder = folder;
     }
 
+    /// <summary>The facilitator who owns the sessions the helpers make.</summary>
+    public static readonly Actor Owner = new("facilitator-a", IsOrganiser: false);
+
+    /// <summary>Another facilitator, who must not reach <see cref="Owner"/>'s sessions.</summary>
+    public static readonly Actor OtherFacilitator = new("facilitator-b", IsOrganiser: false);
+
+    public static readonly Actor Organiser = new("organiser-1", IsOrganiser: true);
+
     public IServiceProvider Services => _services;
+    public DeckService Decks => _services.GetRequiredService<DeckService>();
     public SessionService Sessions => _services.GetRequiredService<SessionService>();
     public ScenarioService Scenarios => _services.GetRequiredService<ScenarioService>();
     public ParticipantService Participants => _services.GetRequiredService<ParticipantService>();
@@ -40,13 +51,14 @@ public sealed class TestCore : IAsyncDisposable
     {
         public SessionService Sessions => Services.GetRequiredService<SessionService>();
         public ScenarioService Scenarios => Services.GetRequiredService<ScenarioService>();
+        public DeckService Decks => Services.GetRequiredService<DeckService>();
         public VotingService Voting => Services.GetRequiredService<VotingService>();
 
-        public Task<(SessionDetails Session, IReadOnlyList<ScenarioView> Scenarios)> LiveSessionAsync(int scenarios = 2, string title = "Test session") =>
-            TestCore.LiveSessionAsync(Sessions, Scenarios, scenarios, title);
+        public Task<(SessionDetails Session, IReadOnlyList<ScenarioView> Scenarios)> LiveSessionAsync(int scenarios = 2, string title = "Test session", Actor? owner = null) =>
+            TestCore.LiveSessionAsync(Sessions, Decks, scenarios, title, owner ?? Owner);
     }
 
-    public static Task<TestCore> CreateSqliteAsync()
+    public static Task<TestCore> CreateSqliteAsync(TimeProvider? clock = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "sma-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -54,17 +66,23 @@ public sealed class TestCore : IAsyncDisposable
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(folder, "test.db")}",
-        }, folder);
+        }, folder, clock);
     }
 
-    public static async Task<TestCore> CreateAsync(Dictionary<string, string?> settings, string? folder = null)
+    /// <summary>
+    /// Core over an engine given its settings. Background services (the countdown closer) do not run:
+    /// tests drive them. Pass a <paramref name="clock"/> to control time.
+    /// </summary>
+    public static async Task<TestCore> CreateAsync(Dictionary<string, string?> settings, string? folder = null, TimeProvider? clock = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddSnogCore(configuration, folder ?? Path.GetTempPath())
-            .BuildServiceProvider();
-        foreach (var hosted in services.GetServices<IHostedService>())
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton(clock ?? TimeProvider.System)
+            .AddSnogCore(configuration, folder ?? Path.GetTempPath());
+        var services = collection.BuildServiceProvider();
+        foreach (var hosted in services.GetServices<IHostedService>().Where(h => h is not BackgroundService))
         {
             await hosted.StartAsync(CancellationToken.None);
         }
@@ -74,20 +92,20 @@ public sealed class TestCore : IAsyncDisposable
 
     /// <summary>A live session with <paramref name="scenarios"/> scenarios, none open.</summary>
     public Task<(SessionDetails Session, IReadOnlyList<ScenarioView> Scenarios)> LiveSessionAsync(int scenarios = 2, string title = "Test session") =>
-        LiveSessionAsync(Sessions, Scenarios, scenarios, title);
+        LiveSessionAsync(Sessions, Decks, scenarios, title, Owner);
 
     private static async Task<(SessionDetails, IReadOnlyList<ScenarioView>)> LiveSessionAsync(
-        SessionService sessions, ScenarioService deck, int scenarios, string title)
+        SessionService sessions, DeckService deck, int scenarios, string title, Actor owner)
     {
-        var session = await sessions.CreateAsync(title, ownerId: null);
+        var session = await sessions.CreateAsync(title, owner);
         var added = new List<ScenarioView>();
         for (var i = 1; i <= scenarios; i++)
         {
-            added.Add(await deck.AddAsync(session.Id, $"Public body {i}", $"Activist {i}", null));
+            added.Add(await deck.AddAsync(session.Id, owner, $"Public body {i}", $"Activist {i}", null));
         }
 
-        await sessions.StartAsync(session.Id);
-        return (await sessions.GetAsync(session.Id), added);
+        await sessions.StartAsync(session.Id, owner);
+        return (await sessions.GetAsync(session.Id, owner), added);
     }
 
     /// <summary>Joins <paramref name="count"/> new participants; returns their ids.</summary>

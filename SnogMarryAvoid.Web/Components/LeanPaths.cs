@@ -1,8 +1,9 @@
 namespace SnogMarryAvoid.Web.Components;
 
-/// <summary>The pages that load no MudBlazor assets: the participant's and the projector's.</summary>
+/// <summary>The pages that load no MudBlazor assets: the participant's, the projector's and the sign-in forms.</summary>
 public static class LeanPaths
 {
     public static bool IsLean(PathString path) =>
-        path == "/" || path.StartsWithSegments("/join") || path.StartsWithSegments("/projector");
+        path == "/" || path.StartsWithSegments("/join") || path.StartsWithSegments("/projector")
+        || path.StartsWithSegments("/account") || path.StartsWithSegments("/setup");
 }

@@ -13,5 +13,6 @@ internal sealed class ScenarioConfiguration : IEntityTypeConfiguration<Scenario>
         builder.Property(s => s.Context).HasMaxLength(Scenario.MaxContextLength);
         builder.Ignore(s => s.Title);
         builder.HasIndex(s => new { s.SessionId, s.Order });
+        builder.HasIndex(s => s.ClosesAt);
     }
 }

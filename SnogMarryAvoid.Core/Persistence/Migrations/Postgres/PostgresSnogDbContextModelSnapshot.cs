@@ -255,6 +255,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Context")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -283,6 +286,8 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosesAt");
+
                     b.HasIndex("SessionId")
                         .IsUnique()
                         .HasDatabaseName("IX_Scenarios_OneOpenPerSession")
@@ -308,6 +313,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("IsBlanked")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("JoinCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -323,6 +331,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<bool>("ShowResultsLive")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -362,6 +373,12 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
                     b.Property<string>("Reason")
                         .HasMaxLength(1200)
                         .HasColumnType("character varying(1200)");
+
+                    b.Property<bool>("ReasonHidden")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ReasonSpotlighted")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("ScenarioId")
                         .HasColumnType("uuid");

@@ -257,6 +257,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Context")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -285,6 +288,8 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosesAt");
+
                     b.HasIndex("SessionId")
                         .IsUnique()
                         .HasDatabaseName("IX_Scenarios_OneOpenPerSession")
@@ -310,6 +315,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<bool>("IsBlanked")
+                        .HasColumnType("bit");
+
                     b.Property<string>("JoinCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -325,6 +333,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<bool>("ShowResultsLive")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("datetime2");
@@ -364,6 +375,12 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
                     b.Property<string>("Reason")
                         .HasMaxLength(1200)
                         .HasColumnType("nvarchar(1200)");
+
+                    b.Property<bool>("ReasonHidden")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ReasonSpotlighted")
+                        .HasColumnType("bit");
 
                     b.Property<Guid>("ScenarioId")
                         .HasColumnType("uniqueidentifier");

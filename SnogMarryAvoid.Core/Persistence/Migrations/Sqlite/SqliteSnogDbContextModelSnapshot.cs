@@ -246,6 +246,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Context")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -274,6 +277,8 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosesAt");
+
                     b.HasIndex("SessionId")
                         .IsUnique()
                         .HasDatabaseName("IX_Scenarios_OneOpenPerSession")
@@ -299,6 +304,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsBlanked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("JoinCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -313,6 +321,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowResultsLive")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("StartedAt")
@@ -353,6 +364,12 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .HasMaxLength(1200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReasonHidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReasonSpotlighted")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ScenarioId")
                         .HasColumnType("TEXT");

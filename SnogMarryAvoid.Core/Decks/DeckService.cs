@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using SnogMarryAvoid.Core.Accounts;
+using SnogMarryAvoid.Core.Live;
+using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Core.Scenarios;
+using SnogMarryAvoid.Core.Sessions;
+
+namespace SnogMarryAvoid.Core.Decks;
+
+/// <summary>Building a session's deck: adding, editing, removing and reordering scenarios.</summary>
+public sealed class DeckService(SessionChanges changes)
+{
+    /// <summary>
+    /// Appends scenarios to the deck. Each needs a public body and a counterpart (at most
+    /// <see cref="Scenario.MaxPartyLength"/> characters); context is optional. An invalid entry
+    /// rejects the whole batch, naming its position. Publishes <see cref="SessionChanged"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<ScenarioView>> AddAsync(Guid sessionId, Actor actor, IReadOnlyList<DeckEntry> entries, CancellationToken ct = default)
+    {
+        var clean = entries.Select((e, i) => Clean(e, entries.Count > 1 ? $"Scenario {i + 1}: " : "")).ToList();
+        var added = new List<Scenario>();
+        await changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
+        {
+            EnsureNotEnded(session);
+            var last = await ctx.Scenarios.Where(s => s.SessionId == sessionId).MaxAsync(s => (int?)s.Order, ct) ?? 0;
+            foreach (var entry in clean)
+            {
+                var scenario = new Scenario
+                {
+                    Id = Guid.NewGuid(),
+                    SessionId = sessionId,
+                    Order = ++last,
+                    PublicBody = entry.PublicBody,
+                    Counterpart = entry.Counterpart,
+                    Context = entry.Context,
+                    State = ScenarioState.Pending,
+                };
+                ctx.Scenarios.Add(scenario);
+                added.Add(scenario);
+            }
+        }, ct);
+        return added.Select(ScenarioView.From).ToList();
+    }
+
+    /// <summary>Appends one scenario; see <see cref="AddAsync(Guid, Actor, IReadOnlyList{DeckEntry}, CancellationToken)"/>.</summary>
+    public async Task<ScenarioView> AddAsync(Guid sessionId, Actor actor, string? publicBody, string? counterpart, string? context, CancellationToken ct = default) =>
+        (await AddAsync(sessionId, actor, [new DeckEntry(publicBody!, counterpart!, context)], ct))[0];
+
+    /// <summary>Appends the built-in deck (<see cref="BuiltInDeck"/>).</summary>
+    public Task<IReadOnlyList<ScenarioView>> AddBuiltInAsync(Guid sessionId, Actor actor, CancellationToken ct = default) =>
+        AddAsync(sessionId, actor, BuiltInDeck.Entries, ct);
+
+    /// <summary>Changes a scenario's text while nobody has voted on it (it is still pending). Publishes <see cref="SessionChanged"/>.</summary>
+    public Task<SessionSnapshot> EditAsync(Guid sessionId, Guid scenarioId, Actor actor, string? publicBody, string? counterpart, string? context, CancellationToken ct = default)
+    {
+        var entry = Clean(new DeckEntry(publicBody!, counterpart!, context), "");
+        return changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
+        {
+            EnsureNotEnded(session);
+            var scenario = await PendingAsync(ctx, sessionId, scenarioId, "edited", ct);
+            (scenario.PublicBody, scenario.Counterpart, scenario.Context) = (entry.PublicBody, entry.Counterpart, entry.Context);
+        }, ct);
+    }
+
+    /// <summary>Removes a scenario that has not been opened; the ones after it move up. Publishes <see cref="SessionChanged"/>.</summary>
+    public Task<SessionSnapshot> RemoveAsync(Guid sessionId, Guid scenarioId, Actor actor, CancellationToken ct = default) =>
+        changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
+        {
+            EnsureNotEnded(session);
+            var scenario = await PendingAsync(ctx, sessionId, scenarioId, "removed", ct);
+            if (session.CurrentScenarioId == scenarioId)
+            {
+                session.CurrentScenarioId = null;
+            }
+
+            ctx.Scenarios.Remove(scenario);
+            await Renumber(ctx, sessionId, exclude: scenarioId, ct);
+        }, ct);
+
+    /// <summary>Moves a scenario to a new position (1 = first) in the deck. Publishes <see cref="SessionChanged"/>.</summary>
+    public Task<SessionSnapshot> MoveAsync(Guid sessionId, Guid scenarioId, int position, Actor actor, CancellationToken ct = default) =>
+        changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
+        {
+            EnsureNotEnded(session);
+            var deck = await ctx.Scenarios.Where(s => s.SessionId == sessionId).OrderBy(s => s.Order).ToListAsync(ct);
+            var moving = deck.FirstOrDefault(s => s.Id == scenarioId)
+                ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.");
+            deck.Remove(moving);
+            deck.Insert(Math.Clamp(position, 1, deck.Count + 1) - 1, moving);
+            for (var i = 0; i < deck.Count; i++)
+            {
+                deck[i].Order = i + 1;
+            }
+        }, ct);
+
+    private static async Task Renumber(SnogDbContext ctx, Guid sessionId, Guid exclude, CancellationToken ct)
+    {
+        var rest = await ctx.Scenarios.Where(s => s.SessionId == sessionId && s.Id != exclude).OrderBy(s => s.Order).ToListAsync(ct);
+        for (var i = 0; i < rest.Count; i++)
+        {
+            rest[i].Order = i + 1;
+        }
+    }
+
+    private static async Task<Scenario> PendingAsync(SnogDbContext ctx, Guid sessionId, Guid scenarioId, string verb, CancellationToken ct)
+    {
+        var scenario = await ctx.Scenarios.FirstOrDefaultAsync(s => s.Id == scenarioId && s.SessionId == sessionId, ct)
+            ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.");
+        if (scenario.State != ScenarioState.Pending || await ctx.Votes.AnyAsync(v => v.ScenarioId == scenarioId, ct))
+        {
+            throw new DomainException(DomainError.InvalidTransition, $"A scenario that has been opened cannot be {verb}; reset it first.");
+        }
+
+        return scenario;
+    }
+
+    private static void EnsureNotEnded(Session session)
+    {
+        if (session.Phase == SessionPhase.Ended)
+        {
+            throw new DomainException(DomainError.SessionEnded, "The session has ended; its deck can no longer change.");
+        }
+    }
+
+    private static DeckEntry Clean(DeckEntry entry, string prefix)
+    {
+        try
+        {
+            return new DeckEntry(
+                TextInput.Required(entry.PublicBody, "Public body", Scenario.MaxPartyLength),
+                TextInput.Required(entry.Counterpart, "Counterpart", Scenario.MaxPartyLength),
+                TextInput.Clean(entry.Context, "Context", Scenario.MaxContextLength, required: false, allowLineBreaks: true));
+        }
+        catch (DomainException ex) when (prefix.Length > 0)
+        {
+            throw new DomainException(ex.Error, prefix + ex.Message);
+        }
+    }
+}
