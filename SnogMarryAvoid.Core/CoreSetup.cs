@@ -34,6 +34,8 @@ public static class CoreSetup
         services.AddSingleton<ParticipantService>();
         services.AddSingleton<VotingService>();
         services.AddSingleton<TallyBroadcaster>();
+        services.AddSingleton<ModerationService>();
+        services.AddSingleton<PresenceTracker>();
 
         // Accounts: Identity's stores need a scoped context; it comes from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SnogDbContext>>().CreateDbContext());

@@ -50,6 +50,14 @@ public sealed class DeckService(SessionChanges changes)
     public Task<IReadOnlyList<ScenarioView>> AddBuiltInAsync(Guid sessionId, Actor actor, CancellationToken ct = default) =>
         AddAsync(sessionId, actor, BuiltInDeck.Entries, ct);
 
+    /// <summary>The deck as entries, for export.</summary>
+    public static IReadOnlyList<DeckEntry> Entries(SessionDetails session) =>
+        session.Scenarios.Select(s => new DeckEntry(s.PublicBody, s.Counterpart, s.Context)).ToList();
+
+    /// <summary>Appends the scenarios of a deck file (see <see cref="DeckFile.Read"/>); a file with any problem adds nothing.</summary>
+    public Task<IReadOnlyList<ScenarioView>> ImportAsync(Guid sessionId, Actor actor, string fileName, byte[] content, CancellationToken ct = default) =>
+        AddAsync(sessionId, actor, DeckFile.Read(fileName, content), ct);
+
     /// <summary>Changes a scenario's text while nobody has voted on it (it is still pending). Publishes <see cref="SessionChanged"/>.</summary>
     public Task<SessionSnapshot> EditAsync(Guid sessionId, Guid scenarioId, Actor actor, string? publicBody, string? counterpart, string? context, CancellationToken ct = default)
     {

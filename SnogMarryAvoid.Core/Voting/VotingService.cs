@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Persistence;
 using SnogMarryAvoid.Core.Scenarios;
 using SnogMarryAvoid.Core.Sessions;
@@ -9,7 +10,7 @@ namespace SnogMarryAvoid.Core.Voting;
 public sealed record VoteReceipt(Guid ScenarioId, Choice Choice, string? Reason, DateTime UpdatedAt);
 
 /// <summary>Casting and changing votes, and reading results.</summary>
-public sealed class VotingService(DbWork db, TallyBroadcaster tallies, TimeProvider clock)
+public sealed class VotingService(DbWork db, TallyBroadcaster tallies, ISessionEvents events, TimeProvider clock)
 {
     /// <summary>
     /// Records the participant's choice on an open scenario of their own session, or changes it. There
@@ -57,20 +58,39 @@ public sealed class VotingService(DbWork db, TallyBroadcaster tallies, TimeProvi
     /// <summary>
     /// Sets, changes or (with empty text) removes the "why" of the participant's vote while voting is
     /// open. At most <see cref="Vote.MaxReasonLength"/> characters; the participant must have voted.
-    /// Publishes nothing yet: reasons do not change the tally.
+    /// A changed reason leaves the projector's spotlight (the facilitator chose the old words) and
+    /// shows again if it was hidden only when the facilitator says so. Publishes <see cref="ReasonsChanged"/>.
     /// </summary>
     public async Task<VoteReceipt> SetReasonAsync(Guid participantId, Guid scenarioId, string? reason, CancellationToken ct = default)
     {
         var cleaned = TextInput.Clean(reason, "Your reason", Vote.MaxReasonLength, required: false);
-        return await db.WriteAsync(async ctx =>
+        var (sessionId, receipt, unspotlighted) = await db.WriteAsync(async ctx =>
         {
-            await OpenScenarioAsync(ctx, participantId, scenarioId, ct);
+            var scenario = await OpenScenarioAsync(ctx, participantId, scenarioId, ct);
             var vote = await ctx.Votes.FirstOrDefaultAsync(v => v.ScenarioId == scenarioId && v.ParticipantId == participantId, ct)
                 ?? throw new DomainException(DomainError.InvalidInput, "Choose snog, marry or avoid before adding a reason.");
+            var wasSpotlighted = vote.ReasonSpotlighted && vote.Reason != cleaned;
+            if (wasSpotlighted)
+            {
+                // Off the projector: a new snapshot (so a new session revision) goes out after the commit.
+                vote.ReasonSpotlighted = false;
+                await ctx.Sessions.Where(s => s.Id == scenario.SessionId)
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.Revision, s => s.Revision + 1), ct);
+            }
+
             vote.Reason = cleaned;
             vote.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            return ToReceipt(vote);
+            return (scenario.SessionId, ToReceipt(vote), wasSpotlighted);
         }, ct);
+
+        await events.PublishAsync(new ReasonsChanged(sessionId, scenarioId));
+        if (unspotlighted)
+        {
+            await using var ctx = await db.ReadAsync(ct);
+            await events.PublishAsync(new SessionChanged(sessionId, await SessionSnapshots.LoadAsync(ctx, sessionId, ct)));
+        }
+
+        return receipt;
     }
 
     /// <summary>The participant's committed vote on the scenario, or null.</summary>

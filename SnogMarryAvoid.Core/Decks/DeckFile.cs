@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using SnogMarryAvoid.Core.Scenarios;
+
+namespace SnogMarryAvoid.Core.Decks;
+
+/// <summary>
+/// A deck as a file, to share between facilitators: JSON (<c>{"scenarios":[{"publicBody",
+/// "counterpart","context"}]}</c>) or CSV with the header <c>public_body,counterpart,context</c>.
+/// Reading reports the first problem with its line; nothing is imported from a file with a problem.
+/// </summary>
+public static class DeckFile
+{
+    public const int MaxBytes = 256 * 1024;
+    public const int MaxScenarios = 200;
+    private static readonly string[] CsvHeader = ["public_body", "counterpart", "context"];
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string ToJson(IEnumerable<DeckEntry> entries) =>
+        JsonSerializer.Serialize(new JsonDeck([.. entries.Select(e => new JsonEntry(e.PublicBody, e.Counterpart, e.Context))]), Json);
+
+    /// <summary>CSV for spreadsheets: a cell that starts like a formula is made plain text.</summary>
+    public static string ToCsv(IEnumerable<DeckEntry> entries)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+        foreach (var name in CsvHeader)
+        {
+            csv.WriteField(name);
+        }
+
+        csv.NextRecord();
+        foreach (var e in entries)
+        {
+            csv.WriteField(SpreadsheetSafe.Cell(e.PublicBody));
+            csv.WriteField(SpreadsheetSafe.Cell(e.Counterpart));
+            csv.WriteField(SpreadsheetSafe.Cell(e.Context ?? ""));
+            csv.NextRecord();
+        }
+
+        return writer.ToString();
+    }
+
+    /// <summary>Reads a deck file by its extension (.json or .csv), checking every scenario.</summary>
+    public static IReadOnlyList<DeckEntry> Read(string fileName, byte[] content)
+    {
+        if (content.Length > MaxBytes)
+        {
+            throw Problem($"The file is {content.Length / 1024} KB; the limit is {MaxBytes / 1024} KB.");
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(content).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Problem("The file is not UTF-8 text.");
+        }
+
+        var entries = Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".json" => ReadJson(text),
+            ".csv" => ReadCsv(text),
+            _ => throw Problem("Choose a .json or .csv file."),
+        };
+        return entries.Count switch
+        {
+            0 => throw Problem("The file has no scenarios."),
+            > MaxScenarios => throw Problem($"The file has {entries.Count} scenarios; the limit is {MaxScenarios}."),
+            _ => entries,
+        };
+    }
+
+    private static List<DeckEntry> ReadJson(string text)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            throw Problem($"Line {(ex.LineNumber ?? 0) + 1}: this is not valid JSON ({FirstSentence(ex.Message)}).");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("scenarios", out var list) || list.ValueKind != JsonValueKind.Array)
+            {
+                throw Problem("The JSON needs a \"scenarios\" list, like {\"scenarios\": [{\"publicBody\": \"…\", \"counterpart\": \"…\"}]}.");
+            }
+
+            var entries = new List<DeckEntry>();
+            var index = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                index++;
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    throw Problem($"Scenario {index}: expected an object with publicBody and counterpart.");
+                }
+
+                entries.Add(Checked($"Scenario {index}", Text(item, "publicBody"), Text(item, "counterpart"), Text(item, "context")));
+            }
+
+            return entries;
+        }
+    }
+
+    private static List<DeckEntry> ReadCsv(string text)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = false, BadDataFound = null, MissingFieldFound = null };
+        using var reader = new StringReader(text);
+        using var csv = new CsvParser(reader, config);
+        if (!csv.Read() || csv.Record is not { } header
+            || !header.Select(h => h.Trim().ToLowerInvariant()).Take(2).SequenceEqual(CsvHeader.Take(2)))
+        {
+            throw Problem($"Line 1: the first line must be the header {string.Join(",", CsvHeader)}.");
+        }
+
+        var entries = new List<DeckEntry>();
+        while (csv.Read())
+        {
+            var row = csv.Record!;
+            if (row.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            var line = csv.RawRow;
+            if (row.Length > CsvHeader.Length)
+            {
+                throw Problem($"Line {line}: {row.Length} columns; expected at most {CsvHeader.Length}. Put text with commas in double quotes.");
+            }
+
+            entries.Add(Checked($"Line {line}", Cell(row, 0), Cell(row, 1), Cell(row, 2)));
+        }
+
+        return entries;
+    }
+
+    private static DeckEntry Checked(string where, string? body, string? counterpart, string? context)
+    {
+        try
+        {
+            return new DeckEntry(
+                TextInput.Required(body, "Public body", Scenario.MaxPartyLength),
+                TextInput.Required(counterpart, "Counterpart", Scenario.MaxPartyLength),
+                TextInput.Clean(context, "Context", Scenario.MaxContextLength, required: false, allowLineBreaks: true));
+        }
+        catch (DomainException ex)
+        {
+            throw Problem($"{where}: {ex.Message}");
+        }
+    }
+
+    private static string? Text(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string? Cell(string[] row, int i) => i < row.Length ? SpreadsheetSafe.Uncell(row[i]) : null;
+
+    private static string FirstSentence(string message) => message.Split(". ")[0].TrimEnd('.');
+
+    private static DomainException Problem(string message) => new(DomainError.InvalidInput, message);
+
+    private sealed record JsonDeck(IReadOnlyList<JsonEntry> Scenarios);
+
+    private sealed record JsonEntry(string PublicBody, string Counterpart, string? Context);
+}
+
+/// <summary>Keeps a spreadsheet from running a cell as a formula (CSV injection).</summary>
+public static class SpreadsheetSafe
+{
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    /// <summary>A cell that starts like a formula gets a leading apostrophe, which spreadsheets show as text.</summary>
+    public static string Cell(string value) =>
+        value.Length > 0 && FormulaStarts.Contains(value[0]) ? "'" + value : value;
+
+    /// <summary>Undoes <see cref="Cell"/> when reading back a file this app wrote.</summary>
+    public static string Uncell(string value) =>
+        value.Length > 1 && value[0] == '\'' && FormulaStarts.Contains(value[1]) ? value[1..] : value;
+}

@@ -1,0 +1,77 @@
+using System.Text;
+using SnogMarryAvoid.Core;
+using SnogMarryAvoid.Core.Decks;
+using SnogMarryAvoid.Tests.Support;
+
+namespace SnogMarryAvoid.Tests.Core;
+
+public class DeckFileTests : CoreTest
+{
+    private static readonly DeckEntry[] Hostile =
+    [
+        new("=HYPERLINK(\"http://evil\")", "+blogger, \"quoted\"", "-line one\nline two 🙂"),
+        new("@council", "مجموعة فيسبوك محلية", null),
+        new("<script>alert(1)</script>", "normal", "commas, everywhere, here"),
+    ];
+
+    private static IReadOnlyList<DeckEntry> Read(string name, string text) => DeckFile.Read(name, Encoding.UTF8.GetBytes(text));
+
+    [Theory]
+    [InlineData("deck.json")]
+    [InlineData("deck.csv")]
+    public void Export_ThenImport_RoundTripsHostileText(string name)
+    {
+        var text = name.EndsWith(".json", StringComparison.Ordinal) ? DeckFile.ToJson(Hostile) : DeckFile.ToCsv(Hostile);
+
+        Read(name, text).Should().Equal(Hostile);
+    }
+
+    [Fact]
+    public void Csv_NeutralisesFormulaCells()
+    {
+        var csv = DeckFile.ToCsv(Hostile);
+
+        csv.Should().Contain("'=HYPERLINK").And.Contain("\"'+blogger, \"\"quoted\"\"\"").And.Contain("'@council");
+        csv.Split('\n').Skip(1).Where(l => l.Length > 0).Should().OnlyContain(l => !"=+-@".Contains(l[0]));
+    }
+
+    [Theory]
+    [InlineData("deck.json", "{\"scenarios\": [", "Line 1: this is not valid JSON")]
+    [InlineData("deck.json", "{\"scenarios\": [\n {\"publicBody\": \"Trust\", \"counterpart\": \"Blogger\"},\n {\"publicBody\": \"Council\"}\n]}", "Scenario 2: Counterpart is required.")]
+    [InlineData("deck.json", "[1, 2]", "The JSON needs a \"scenarios\" list")]
+    [InlineData("deck.csv", "body,who\nTrust,Blogger", "Line 1: the first line must be the header public_body,counterpart,context.")]
+    [InlineData("deck.csv", "public_body,counterpart,context\nTrust,Blogger,\nCouncil,,Context", "Line 3: Counterpart is required.")]
+    [InlineData("deck.csv", "public_body,counterpart,context\nTrust,Blogger,a,b", "Line 2: 4 columns")]
+    [InlineData("deck.txt", "whatever", "Choose a .json or .csv file.")]
+    [InlineData("deck.csv", "public_body,counterpart,context\n", "The file has no scenarios.")]
+    public void Read_BadFiles_SayWhereTheProblemIs(string name, string text, string message)
+    {
+        var act = () => Read(name, text);
+
+        act.Should().Throw<DomainException>().Which.Message.Should().StartWith(message);
+    }
+
+    [Fact]
+    public void Read_NotUtf8_OrTooBig_IsRefused()
+    {
+        var notUtf8 = () => DeckFile.Read("deck.csv", [0xff, 0xfe, 0x00, 0x41]);
+        var tooBig = () => DeckFile.Read("deck.csv", new byte[DeckFile.MaxBytes + 1]);
+
+        notUtf8.Should().Throw<DomainException>().WithMessage("The file is not UTF-8 text.");
+        tooBig.Should().Throw<DomainException>().WithMessage("The file is 256 KB; the limit is 256 KB.");
+    }
+
+    [Fact]
+    public async Task Import_AppendsTheFilesScenarios_AndABadFileAddsNothing()
+    {
+        var session = await Core.Sessions.CreateAsync("Room", TestCore.Owner);
+        var good = Encoding.UTF8.GetBytes(DeckFile.ToCsv(BuiltInDeck.Entries.Take(3)));
+        var bad = Encoding.UTF8.GetBytes("public_body,counterpart,context\nTrust,,x");
+
+        await Core.Decks.ImportAsync(session.Id, TestCore.Owner, "deck.csv", good);
+        var act = () => Core.Decks.ImportAsync(session.Id, TestCore.Owner, "deck.csv", bad);
+
+        await act.Should().ThrowAsync<DomainException>();
+        (await Core.Sessions.GetAsync(session.Id, TestCore.Owner)).Scenarios.Should().HaveCount(3);
+    }
+}
