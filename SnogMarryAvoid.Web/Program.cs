@@ -7,6 +7,7 @@ using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Persistence;
 using SnogMarryAvoid.Web.Accounts;
 using SnogMarryAvoid.Web.Components;
+using SnogMarryAvoid.Web.Components.Shared;
 using SnogMarryAvoid.Web.Hubs;
 using SnogMarryAvoid.Web.Participants;
 
@@ -26,6 +27,7 @@ builder.Services.AddDataProtection()
 
 builder.Services.AddSingleton<ParticipantCookie>();
 builder.Services.AddSingleton<HubEventBridge>();
+builder.Services.AddSingleton<JoinLinks>();
 builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
 builder.Services.AddMudServices();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -78,6 +80,7 @@ app.UseMiddleware<ParticipantCookieMiddleware>();
 app.MapHealthChecks("/healthz");
 app.MapHub<SessionHub>(SessionHub.Path);
 app.MapAccountEndpoints();
+app.MapDeckEndpoints();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

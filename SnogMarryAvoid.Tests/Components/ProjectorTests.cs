@@ -12,6 +12,7 @@ public class ProjectorTests : ComponentTest
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
         var people = await Core.JoinAsync(session.JoinCode, 3);
+        await Core.Sessions.SetResultsLiveAsync(session.Id, TestCore.Owner, true);
         await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         var cut = Render<Projector>(p => p.Add(c => c.SessionId, session.Id));
         cut.WaitForAssertion(() => cut.Find("[data-interactive]").GetAttribute("data-interactive").Should().Be("true"));

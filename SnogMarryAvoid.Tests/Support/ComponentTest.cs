@@ -5,6 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using SnogMarryAvoid.Core.Accounts;
+using SnogMarryAvoid.Core.Live;
+using SnogMarryAvoid.Core.Voting;
+using SnogMarryAvoid.Web.Components.Shared;
 
 namespace SnogMarryAvoid.Tests.Support;
 
@@ -43,6 +46,9 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Core.Voting);
         Services.AddSingleton(Core.Events);
         Services.AddSingleton(Core.Decks);
+        Services.AddSingleton(Core.Services.GetRequiredService<PresenceTracker>());
+        Services.AddSingleton(Core.Services.GetRequiredService<ModerationService>());
+        Services.AddSingleton<JoinLinks>();
         SignIn(TestCore.Owner);
 
         // Last: this builds the renderer, after which no service may be added.

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using System.Text;
+using SnogMarryAvoid.Core;
+using SnogMarryAvoid.Core.Accounts;
+using SnogMarryAvoid.Core.Decks;
+using SnogMarryAvoid.Core.Sessions;
+
+namespace SnogMarryAvoid.Web.Accounts;
+
+public static class DeckEndpoints
+{
+    /// <summary><c>GET /facilitate/{id}/deck.json|csv</c>: the deck as a file, for whoever may manage the session.</summary>
+    public static void MapDeckEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/facilitate/{sessionId:guid}/deck.{format}", async (Guid sessionId, string format, ClaimsPrincipal user, SessionService sessions) =>
+        {
+            SessionDetails session;
+            try
+            {
+                session = await sessions.GetAsync(sessionId, ActorOf.User(user));
+            }
+            catch (DomainException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: ex.Error == DomainError.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
+            }
+
+            var entries = DeckService.Entries(session);
+            var name = FileName(session.Title);
+            return format switch
+            {
+                "json" => Results.File(Encoding.UTF8.GetBytes(DeckFile.ToJson(entries)), "application/json", $"{name}.json"),
+                "csv" => Results.File(Encoding.UTF8.GetBytes(DeckFile.ToCsv(entries)), "text/csv", $"{name}.csv"),
+                _ => Results.NotFound(),
+            };
+        }).RequireAuthorization(p => p.RequireRole(Roles.Organiser, Roles.Facilitator));
+
+    private static string FileName(string title)
+    {
+        var safe = new string(title.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
+        while (safe.Contains("--", StringComparison.Ordinal))
+        {
+            safe = safe.Replace("--", "-", StringComparison.Ordinal);
+        }
+
+        return safe.Length == 0 ? "deck" : $"{safe[..Math.Min(safe.Length, 60)]}-deck";
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using QRCoder;
+
+namespace SnogMarryAvoid.Web.Components.Shared;
+
+/// <summary>
+/// Where the room goes to join: <c>PublicBaseUrl</c> when configured (what phones can reach), else
+/// the address the page was opened on. The QR code is an SVG drawn here, cached per address.
+/// </summary>
+public sealed class JoinLinks(IConfiguration configuration)
+{
+    private readonly ConcurrentDictionary<string, string> _svgs = new();
+
+    public string BaseUrl(string pageBaseUri) =>
+        (configuration["PublicBaseUrl"] is { Length: > 0 } configured ? configured : pageBaseUri).TrimEnd('/');
+
+    /// <summary>The short address to read out: no scheme, no trailing slash.</summary>
+    public string ShortJoinUrl(string pageBaseUri) =>
+        $"{BaseUrl(pageBaseUri)}/join".Replace("https://", "", StringComparison.Ordinal).Replace("http://", "", StringComparison.Ordinal);
+
+    public string JoinUrl(string pageBaseUri, string code) => $"{BaseUrl(pageBaseUri)}/join/{code}";
+
+    /// <summary>
+    /// The QR code of a join address as SVG markup. Safe to render as markup: we draw it, and the
+    /// address is the configured base plus a code from the join-code alphabet.
+    /// </summary>
+    public string QrSvg(string joinUrl) => _svgs.GetOrAdd(joinUrl, url =>
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        return new SvgQRCode(data).GetGraphic(new System.Drawing.Size(256, 256), "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
+    });
+}

@@ -1,0 +1,117 @@
+using SnogMarryAvoid.Core.Accounts;
+using SnogMarryAvoid.Core.Live;
+using SnogMarryAvoid.Core.Sessions;
+using SnogMarryAvoid.Core.Voting;
+
+namespace SnogMarryAvoid.Web.Components.Shared;
+
+/// <summary>
+/// Follows one session for a signed-in view (projector, console): the newest snapshot, the current
+/// scenario's tally and the head counts, kept up to date from events. Snapshots older than the one
+/// shown are ignored; tallies and counts redraw at most ten times a second.
+/// </summary>
+public sealed class SessionFollower(SessionService sessions, VotingService voting, ISessionEvents events, PresenceTracker presence, TimeProvider clock) : IDisposable
+{
+    private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
+
+    private long _resultsVersion;
+    private IDisposable? _subscription;
+    private RenderThrottle? _throttle;
+    private Guid _sessionId;
+    private Actor? _actor;
+
+    public SessionSnapshot? Snapshot { get; private set; }
+    public ScenarioResults? Results { get; private set; }
+    public int Participants { get; private set; }
+    public int Connected { get; private set; }
+
+    /// <summary>Loads the session now (while prerendering too); throws as <see cref="SessionService.GetSnapshotAsync"/> does.</summary>
+    public async Task LoadAsync(Guid sessionId, Actor actor)
+    {
+        (_sessionId, _actor) = (sessionId, actor);
+        var snapshot = await sessions.GetSnapshotAsync(sessionId, actor);
+        Participants = Math.Max(Participants, snapshot.ParticipantCount);
+        Connected = presence.Connected(sessionId);
+        await ApplyAsync(snapshot, reloadResults: true);
+    }
+
+    /// <summary>
+    /// Starts following, once the component is interactive. Events are applied on the component's
+    /// dispatcher (<paramref name="invoke"/>); <paramref name="redraw"/> is the component's StateHasChanged;
+    /// <paramref name="also"/> lets the component react too (after the follower has applied the event).
+    /// </summary>
+    public async Task FollowAsync(Func<Func<Task>, Task> invoke, Action redraw, Func<Exception, Task> fail, Func<SessionEvent, Task>? also = null)
+    {
+        _throttle = new RenderThrottle(() => invoke(() => { redraw(); return Task.CompletedTask; }), RedrawInterval, clock);
+        _subscription = events.Subscribe(_sessionId, e => invoke(async () =>
+        {
+            try
+            {
+                if (await ApplyAsync(e))
+                {
+                    redraw();
+                }
+                else
+                {
+                    _throttle.Request();
+                }
+
+                if (also is not null)
+                {
+                    await also(e);
+                }
+            }
+            catch (Exception ex)
+            {
+                await fail(ex);
+            }
+        }));
+
+        // Anything that happened between the first load and the subscription is caught up here.
+        await LoadAsync(_sessionId, _actor!);
+    }
+
+    /// <summary>Applies an event; true when it needs an immediate redraw (the session moved on).</summary>
+    private async Task<bool> ApplyAsync(SessionEvent sessionEvent)
+    {
+        switch (sessionEvent)
+        {
+            case SessionChanged changed:
+                await ApplyAsync(changed.Snapshot);
+                return true;
+            case ResultsChanged changed when changed.Results.ScenarioId == Snapshot?.Current?.Id && changed.Version > _resultsVersion:
+                Results = changed.Results;
+                _resultsVersion = changed.Version;
+                break;
+            case ParticipantJoined joined:
+                Participants = Math.Max(Participants, joined.ParticipantCount);
+                break;
+            case PresenceChanged present:
+                Connected = present.Connected;
+                break;
+        }
+
+        return false;
+    }
+
+    private async Task ApplyAsync(SessionSnapshot snapshot, bool reloadResults = false)
+    {
+        if (snapshot.IsNewerThan(Snapshot))
+        {
+            reloadResults |= snapshot.Current?.Id != Snapshot?.Current?.Id || snapshot.Current?.State != Snapshot?.Current?.State;
+            Snapshot = snapshot;
+        }
+
+        if (reloadResults && Snapshot?.Current is { } current)
+        {
+            Results = await voting.GetResultsAsync(current.Id);
+            _resultsVersion = 0;
+        }
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _throttle?.Dispose();
+    }
+}
