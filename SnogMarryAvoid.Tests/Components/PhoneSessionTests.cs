@@ -105,4 +105,18 @@ public class PhoneSessionTests : ComponentTest
 
         again.WaitForAssertion(() => again.FindAll("button.choice")[0].GetAttribute("aria-pressed").Should().Be("true"));
     }
+
+    [Fact]
+    public async Task Phone_ShowsThePauseAndTheCountdown()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner, TimeSpan.FromSeconds(60));
+        var cut = RenderPhone(session.JoinCode);
+
+        cut.Find("[data-closes-in-ms]").TextContent.Should().BeOneOf("60", "59");
+
+        await Core.Sessions.SetBlankedAsync(session.Id, TestCore.Owner, true);
+        cut.WaitForAssertion(() => cut.Find(".paused").TextContent.Should().Be("The screen is paused. Look up!"));
+        cut.FindAll("button.choice").Should().HaveCount(3, "voting stays possible while the projector is blank");
+    }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,13 +26,20 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(TimeProvider.System);
     }
 
+    private BunitAuthorizationContext? _auth;
+
     protected TestCore Core { get; private set; } = default!;
 
     /// <summary>Renders as this signed-in user from now on.</summary>
     protected void SignIn(Actor actor)
     {
-        Services.AddCascadingAuthenticationState();
-        var auth = AddAuthorization();
+        if (_auth is null)
+        {
+            Services.AddCascadingAuthenticationState();
+            _auth = AddAuthorization();
+        }
+
+        var auth = _auth;
         auth.SetAuthorized(actor.UserId);
         auth.SetRoles(actor.IsOrganiser ? Roles.Organiser : Roles.Facilitator);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.UserId));

@@ -1,0 +1,123 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using SnogMarryAvoid.Core.Scenarios;
+using SnogMarryAvoid.Core.Voting;
+using SnogMarryAvoid.Tests.Support;
+using Console = SnogMarryAvoid.Web.Components.Pages.Facilitate.Console;
+
+namespace SnogMarryAvoid.Tests.Components;
+
+public class ConsoleTests : ComponentTest
+{
+    private IRenderedComponent<Console> RenderConsole(Guid sessionId)
+    {
+        Render<MudBlazor.MudPopoverProvider>();
+        var cut = Render<Console>(p => p.Add(c => c.SessionId, sessionId));
+        cut.WaitForAssertion(() => cut.Find("[data-interactive]").GetAttribute("data-interactive").Should().Be("true"));
+        return cut;
+    }
+
+    private static ScenarioState StateOf(IRenderedComponent<Console> cut, int index) =>
+        Enum.Parse<ScenarioState>(cut.FindAll(".deck-item")[index].GetAttribute("data-state")!);
+
+    [Fact]
+    public async Task Console_ShowsTheDeckAndTheLiveFigures()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(3);
+        await Core.JoinAsync(session.JoinCode, 2);
+
+        var cut = RenderConsole(session.Id);
+
+        cut.FindAll(".deck-title").Select(e => e.TextContent).Should().Equal(scenarios.Select(s => s.Title));
+        cut.Find("[data-testid=join-code]").TextContent.Should().Be(session.JoinCode);
+        cut.Find("[data-testid=participants]").TextContent.Should().Be("2");
+    }
+
+    [Fact]
+    public async Task NextStepButton_WalksTheScenario_AndSaysWhatItWillDo()
+    {
+        var (session, _) = await Core.LiveSessionAsync(2);
+        var cut = RenderConsole(session.Id);
+
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Next scenario")).Click();
+        cut.WaitForAssertion(() => StateOf(cut, 0).Should().Be(ScenarioState.Open));
+        cut.FindAll("button").Should().Contain(b => b.TextContent.Contains("Close voting"));
+
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Close voting")).Click();
+        cut.WaitForAssertion(() => StateOf(cut, 0).Should().Be(ScenarioState.Closed));
+    }
+
+    [Fact]
+    public async Task Shortcuts_DriveTheSession_LikeAClicker()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(2);
+        var cut = RenderConsole(session.Id);
+
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
+        cut.WaitForAssertion(() => StateOf(cut, 0).Should().Be(ScenarioState.Revealed));
+
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("b"));
+        (await Core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner)).IsBlanked.Should().BeTrue();
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("."));
+        (await Core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner)).IsBlanked.Should().BeFalse();
+
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
+        cut.WaitForAssertion(() => StateOf(cut, 1).Should().Be(ScenarioState.Open));
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageUp"));
+        (await Core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner)).Current!.Id.Should().Be(scenarios[0].Id);
+
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("?"));
+        cut.Find("[role=dialog]").TextContent.Should().Contain("Keyboard and clicker shortcuts");
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("Escape"));
+        cut.FindAll(".shortcut-overlay").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Countdown_ShortcutCyclesAndTheNextOpeningUsesIt()
+    {
+        var (session, _) = await Core.LiveSessionAsync(1);
+        var cut = RenderConsole(session.Id);
+
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("t"));
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
+
+        var current = (await Core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner)).Current!;
+        current.State.Should().Be(ScenarioState.Open);
+        current.ClosesAt.Should().NotBeNull();
+        (current.ClosesAt!.Value - DateTime.UtcNow).TotalSeconds.Should().BeInRange(1, 30);
+    }
+
+    [Fact]
+    public async Task Reasons_ArriveLive_AndCanBeSpotlightedAndHidden()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(1);
+        var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        var cut = RenderConsole(session.Id);
+
+        await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Marry);
+        await Core.Voting.SetReasonAsync(person, scenarios[0].Id, "Long-term trust matters.");
+        cut.WaitForAssertion(() => cut.Find(".reason-text").TextContent.Should().Be("Long-term trust matters."));
+
+        cut.FindAll(".reason-actions button").Single(b => b.TextContent.Contains("Spotlight")).Click();
+        cut.WaitForAssertion(() => cut.Find(".spotlights blockquote").TextContent.Should().Be("Long-term trust matters."));
+
+        cut.FindAll(".reason-actions button").Single(b => b.TextContent.Contains("Hide")).Click();
+        cut.WaitForAssertion(() => cut.FindAll(".spotlights").Should().BeEmpty());
+        cut.Find(".reason-item").ClassList.Should().Contain("hidden-reason");
+    }
+
+    [Fact]
+    public async Task AnotherFacilitatorsSession_ShowsOnlyARefusal()
+    {
+        var (session, _) = await Core.LiveSessionAsync(1);
+        SignIn(TestCore.OtherFacilitator);
+
+        var cut = Render<Console>(p => p.Add(c => c.SessionId, session.Id));
+
+        cut.Find(".mud-alert").TextContent.Should().Contain("This session belongs to another facilitator.");
+        cut.FindAll(".deck-item").Should().BeEmpty();
+    }
+}
