@@ -69,7 +69,7 @@ public class FirstVoteTests(BrowserFixture browser) : IAsyncLifetime
         (await projector.EvaluateAsync<bool>("window.__sameDocument === true")).Should().BeTrue("the projector must update without a reload");
 
         await phoneA.SaveScreenshotAsync("phone-voted");
-        await console.SaveScreenshotAsync("console-live");
+        await console.SaveScreenshotAsync("console-live", fullPage: false);
         await projector.SaveScreenshotAsync("projector-live");
 
         // Reveal: the verdict shows on the projector and on the phones.

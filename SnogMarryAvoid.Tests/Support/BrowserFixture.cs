@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace SnogMarryAvoid.Tests.Support;
@@ -72,12 +73,31 @@ public static class PageExtensions
         await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Runs axe on the page and fails on any serious or critical violation, naming each rule and the
+    /// elements it found.
+    /// </summary>
+    public static async Task ExpectNoSeriousAxeViolationsAsync(this IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
+        serious.Should().BeEmpty($"axe found problems on {page.Url}");
+    }
+
     /// <summary>Saves a screenshot under TestResults/screenshots for the docs and for people to look at.</summary>
-    public static async Task SaveScreenshotAsync(this IPage page, string name)
+    /// <remarks>Pages with a fixed app bar (the console) are taken as the top of the window, as a person first sees them.</remarks>
+    public static async Task SaveScreenshotAsync(this IPage page, string name, bool fullPage = true)
     {
         var folder = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        if (!fullPage)
+        {
+            await page.EvaluateAsync("window.scrollTo(0, 0)");
+        }
+
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
 
     private static string RepositoryRoot()

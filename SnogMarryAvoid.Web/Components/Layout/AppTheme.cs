@@ -9,10 +9,19 @@ public static class AppTheme
 
     public static MudTheme Theme { get; } = new()
     {
+        // Every colour used for text or outlines on white reaches WCAG AA contrast (4.5:1) or better.
         PaletteLight = new PaletteLight
         {
             Primary = "#7a1f5c",
             Secondary = "#1864ab",
+            Tertiary = "#5c3d99",
+            Info = "#0b5cad",
+            Success = "#1b6e35",
+            Warning = "#8a4b00",
+            Error = "#b3261e",
+            Dark = "#1d1d1f",
+            TextSecondary = "#55505a",
+            ActionDisabled = "#6e6a73",
             AppbarBackground = "#7a1f5c",
         },
         Typography = new Typography

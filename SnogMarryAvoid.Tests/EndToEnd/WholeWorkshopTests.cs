@@ -1,0 +1,182 @@
+using Microsoft.Playwright;
+using SnogMarryAvoid.Core.Decks;
+using SnogMarryAvoid.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace SnogMarryAvoid.Tests.EndToEnd;
+
+/// <summary>
+/// A whole workshop as it happens in a room: the facilitator works from the keyboard only (no mouse),
+/// the projector runs in its own browser, and three phones vote, change their minds and give reasons.
+/// The projector is checked at every step.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public class WholeWorkshopTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private const string Email = "facilitator@example.org";
+    private readonly AppFactory _app = new(realPort: true);
+
+    public async ValueTask InitializeAsync() => await _app.CreateFacilitatorAsync(Email);
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private static async Task SignInByKeyboardAsync(IPage page)
+    {
+        await page.WaitForURLAsync("**/account/login**");
+        await page.GetByLabel("Email").FocusAsync();
+        await page.Keyboard.TypeAsync(Email);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(AppFactory.FacilitatorPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    private static async Task PressAsync(IPage console, string key)
+    {
+        await console.Locator("body").FocusAsync();
+        await console.Keyboard.PressAsync(key);
+    }
+
+    [Fact]
+    public async Task Facilitator_RunsThreeScenariosFromTheKeyboard_WithAProjectorAndThreePhones()
+    {
+        var url = _app.BaseUrl;
+        var deck = BuiltInDeck.Entries;
+        string Title(int i) => $"{deck[i].PublicBody} meets {deck[i].Counterpart}";
+
+        // Sign in and create a session from the built-in deck, keyboard only.
+        var console = await browser.ScreenAsync(1440, 900);
+        await console.GotoAsync($"{url}/facilitate");
+        await SignInByKeyboardAsync(console);
+        await console.WaitForInteractiveAsync();
+        await console.GetByLabel("New session title").FocusAsync();
+        await console.Keyboard.TypeAsync("Social Media Week, London");
+        await console.Keyboard.PressAsync("Enter");
+        await console.WaitForURLAsync("**/facilitate/*-*");
+        await console.WaitForInteractiveAsync();
+        await Expect(console.Locator(".deck-item")).ToHaveCountAsync(deck.Count);
+        var sessionId = Guid.Parse(console.Url.Split('/').Last());
+        var code = await console.GetByTestId("join-code").First.InnerTextAsync();
+
+        // The projector, in its own browser context, signed in too.
+        var projector = await browser.ScreenAsync(1920, 1080);
+        await projector.GotoAsync($"{url}/projector/{sessionId}");
+        await SignInByKeyboardAsync(projector);
+        await projector.WaitForInteractiveAsync();
+        await Expect(projector.Locator("h1")).ToHaveTextAsync("Social Media Week, London");
+        await Expect(projector.GetByTestId("join-code")).ToHaveTextAsync(code);
+        await Expect(projector.Locator(".qr svg")).ToBeVisibleAsync();
+
+        // Three phones join: two by link, one by typing the code.
+        var phones = new List<IPage>();
+        foreach (var device in new[] { "Pixel 7", "iPhone 13" })
+        {
+            var phone = await browser.PhoneAsync(device);
+            await phone.GotoAsync($"{url}/join/{code}");
+            await phone.WaitForInteractiveAsync();
+            phones.Add(phone);
+        }
+
+        var typed = await browser.ScreenAsync(360, 800);
+        await typed.GotoAsync(url);
+        await typed.GetByLabel("Join code").FillAsync(code.ToLowerInvariant());
+        await typed.GetByLabel("Join code").PressAsync("Enter");
+        await typed.WaitForInteractiveAsync();
+        phones.Add(typed);
+        await Expect(projector.GetByTestId("room-count")).ToHaveTextAsync("3 in the room");
+
+        async Task VoteAsync(int phone, string choice)
+        {
+            await phones[phone].GetByRole(AriaRole.Button, new() { Name = choice, Exact = true }).ClickAsync();
+            await Expect(phones[phone].GetByRole(AriaRole.Button, new() { Name = choice, Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
+        }
+
+        // ---- Scenario 1: start, open (reveal-only), votes with a change of mind and reasons, a spotlight.
+        await PressAsync(console, "s");
+        await Expect(console.GetByTestId("phase")).ToHaveTextAsync("Live");
+        await PressAsync(console, "PageDown");
+        await Expect(projector.GetByTestId("scenario")).ToHaveTextAsync(Title(0));
+        await Expect(projector.GetByTestId("state")).ToContainTextAsync("Voting is open");
+        await Expect(projector.GetByTestId("total")).ToHaveTextAsync("0 votes in");
+
+        await VoteAsync(0, "Snog");
+        await VoteAsync(1, "Marry");
+        await VoteAsync(2, "Marry");
+        await VoteAsync(0, "Marry");
+        await Expect(projector.GetByTestId("total")).ToHaveTextAsync("3 votes in");
+        await Expect(projector.Locator(".result-row")).ToHaveCountAsync(0);
+
+        await phones[1].GetByLabel("Why? (optional)").FillAsync("A blogger with 40k readers reaches people the trust never does.");
+        await phones[1].GetByRole(AriaRole.Button, new() { Name = "Add reason" }).ClickAsync();
+        await phones[2].GetByLabel("Why? (optional)").FillAsync("<b>Only</b> if they are paid for it");
+        await phones[2].GetByRole(AriaRole.Button, new() { Name = "Add reason" }).ClickAsync();
+        await Expect(console.Locator(".reason-item")).ToHaveCountAsync(2);
+
+        var spotlight = console.Locator(".reason-item", new() { HasText = "40k readers" }).GetByRole(AriaRole.Button, new() { Name = "Spotlight" });
+        await spotlight.FocusAsync();
+        await console.Keyboard.PressAsync("Enter");
+        await Expect(projector.Locator(".spotlights blockquote")).ToHaveTextAsync("A blogger with 40k readers reaches people the trust never does.");
+
+        await console.SaveScreenshotAsync("console-running", fullPage: false);
+        await projector.SaveScreenshotAsync("projector-voting");
+        await console.ExpectNoSeriousAxeViolationsAsync();
+        await projector.ExpectNoSeriousAxeViolationsAsync();
+
+        await PressAsync(console, "PageDown");
+        await Expect(projector.GetByTestId("state")).ToContainTextAsync("Voting is closed.");
+        await PressAsync(console, "PageDown");
+        await Expect(projector.GetByTestId("verdict")).ToHaveTextAsync("The room says: marry!");
+        await Expect(projector.Locator("[data-count=Marry]")).ToHaveTextAsync("3");
+        await Expect(projector.Locator("[data-count=Snog]")).ToHaveTextAsync("0");
+        await Expect(phones[0].Locator(".result-row.mine")).ToHaveAttributeAsync("data-choice", "Marry");
+        await projector.SaveScreenshotAsync("projector-revealed");
+        await phones[1].SaveScreenshotAsync("phone-revealed");
+
+        // ---- Scenario 2: blank and unblank, then results live.
+        await PressAsync(console, "PageDown");
+        await Expect(projector.GetByTestId("scenario")).ToHaveTextAsync(Title(1));
+        await Expect(projector.Locator(".spotlights")).ToHaveCountAsync(0);
+        await PressAsync(console, "b");
+        await Expect(projector.Locator(".projector-view")).ToHaveAttributeAsync("data-blanked", "true");
+        await Expect(projector.Locator("h1")).ToHaveCountAsync(0);
+        await Expect(phones[2].Locator(".paused")).ToBeVisibleAsync();
+        await PressAsync(console, ".");
+        await Expect(projector.GetByTestId("scenario")).ToHaveTextAsync(Title(1));
+
+        await PressAsync(console, "l");
+        await VoteAsync(0, "Avoid");
+        await VoteAsync(1, "Avoid");
+        await VoteAsync(2, "Snog");
+        await Expect(projector.Locator("[data-count=Avoid]")).ToHaveTextAsync("2");
+        await Expect(projector.Locator("[data-count=Snog]")).ToHaveTextAsync("1");
+        await PressAsync(console, "PageDown");
+        await PressAsync(console, "PageDown");
+        await Expect(projector.GetByTestId("verdict")).ToHaveTextAsync("The room says: avoid!");
+
+        // ---- Scenario 3: with a 30-second countdown; the room splits.
+        await PressAsync(console, "l");
+        await PressAsync(console, "t");
+        await PressAsync(console, "PageDown");
+        await Expect(projector.GetByTestId("scenario")).ToHaveTextAsync(Title(2));
+        await Expect(projector.GetByTestId("countdown")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(30|2[0-9])$"));
+        await Expect(phones[0].Locator(".phone-countdown")).ToBeVisibleAsync();
+        await VoteAsync(0, "Snog");
+        await VoteAsync(1, "Marry");
+        await VoteAsync(2, "Avoid");
+        await Expect(projector.GetByTestId("total")).ToHaveTextAsync("3 votes in");
+        await PressAsync(console, "PageDown");
+        await PressAsync(console, "PageDown");
+        await Expect(projector.GetByTestId("verdict")).ToHaveTextAsync("The room is split.");
+
+        // The help overlay lists every shortcut.
+        await PressAsync(console, "?");
+        await Expect(console.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Keyboard and clicker shortcuts");
+        await console.SaveScreenshotAsync("console-shortcuts", fullPage: false);
+        await PressAsync(console, "Escape");
+        await Expect(console.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+
+        // What the database holds matches what the room saw.
+        var results = await _app.Core.Voting.GetResultsAsync((await _app.Core.Sessions.GetAsync(sessionId, SnogMarryAvoid.Core.Accounts.Actor.System)).Scenarios[0].Id);
+        results.Marry.Should().Be(3);
+    }
+}
