@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -55,6 +56,7 @@ public static class CoreSetup
             .AddEntityFrameworkStores<SnogDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.AddDataProtection();
         services.AddScoped<AccountService>();
         services.AddHostedService<OrganiserBootstrap>();
         return services;

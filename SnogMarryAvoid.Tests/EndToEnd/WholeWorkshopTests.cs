@@ -37,6 +37,9 @@ public class WholeWorkshopTests(BrowserFixture browser) : IAsyncLifetime
         await console.Keyboard.PressAsync(key);
     }
 
+    private static Task<double> FontSizeAsync(IPage page, string selector) =>
+        page.Locator(selector).First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+
     [Fact]
     public async Task Facilitator_RunsThreeScenariosFromTheKeyboard_WithAProjectorAndThreePhones()
     {
@@ -130,6 +133,10 @@ public class WholeWorkshopTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(projector.Locator("[data-count=Snog]")).ToHaveTextAsync("0");
         await Expect(phones[0].Locator(".result-row.mine")).ToHaveAttributeAsync("data-choice", "Marry");
         await projector.SaveScreenshotAsync("projector-revealed");
+
+        // Readable from the back of the room: scenario and counts at least 32 px on a 1080p screen.
+        (await FontSizeAsync(projector, "[data-testid=scenario]")).Should().BeGreaterThanOrEqualTo(32);
+        (await FontSizeAsync(projector, ".result-figures")).Should().BeGreaterThanOrEqualTo(32);
         await phones[1].SaveScreenshotAsync("phone-revealed");
 
         // ---- Scenario 2: blank and unblank, then results live.

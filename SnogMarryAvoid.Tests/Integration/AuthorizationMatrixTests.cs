@@ -46,6 +46,11 @@ public class AuthorizationMatrixTests : IAsyncLifetime
         { "organiser", "/projector/{A}", "ok" },
         { "organiser", "/admin/users", "ok" },
         { "organiser", "/account/password", "ok" },
+        { "anonymous", "/facilitate/{A}/deck.csv", "login" },
+        { "facilitator A", "/facilitate/{A}/deck.csv", "ok" },
+        { "facilitator A", "/facilitate/{A}/deck.json", "ok" },
+        { "facilitator B", "/facilitate/{A}/deck.csv", "forbidden" },
+        { "organiser", "/facilitate/{A}/deck.json", "ok" },
     };
 
     [Theory]
