@@ -137,6 +137,14 @@ public class WholeWorkshopTests(BrowserFixture browser) : IAsyncLifetime
         // Readable from the back of the room: scenario and counts at least 32 px on a 1080p screen.
         (await FontSizeAsync(projector, "[data-testid=scenario]")).Should().BeGreaterThanOrEqualTo(32);
         (await FontSizeAsync(projector, ".result-figures")).Should().BeGreaterThanOrEqualTo(32);
+
+        // And on a 720p projector the scenario is still large, and the verdict fits on the screen.
+        await projector.SetViewportSizeAsync(1280, 720);
+        (await FontSizeAsync(projector, "[data-testid=scenario]")).Should().BeGreaterThanOrEqualTo(32);
+        var verdict = await projector.GetByTestId("verdict").BoundingBoxAsync();
+        (verdict!.Y + verdict.Height).Should().BeLessThanOrEqualTo(720);
+        await projector.SaveScreenshotAsync("projector-720p", fullPage: false);
+        await projector.SetViewportSizeAsync(1920, 1080);
         await phones[1].SaveScreenshotAsync("phone-revealed");
 
         // ---- Scenario 2: blank and unblank, then results live.
