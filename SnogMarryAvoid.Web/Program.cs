@@ -26,6 +26,7 @@ builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 
 builder.Services.AddSingleton<ParticipantCookie>();
+builder.Services.AddSingleton<JoinAttemptLimiter>();
 builder.Services.AddSingleton<HubEventBridge>();
 builder.Services.AddSingleton<JoinLinks>();
 builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
@@ -60,7 +61,13 @@ builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInter
 builder.Services.AddAuthorization();
 
 builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+    .AddInteractiveServerComponents(o =>
+    {
+        // Phones sleep and switch apps all session long: keep many disconnected circuits, long enough
+        // to come back to. A phone whose circuit is gone anyway rebuilds from its cookie and the database.
+        o.DisconnectedCircuitMaxRetained = builder.Configuration.GetValue("Limits:RetainedCircuits", 10_000);
+        o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(builder.Configuration.GetValue("Limits:RetainedCircuitMinutes", 10));
+    });
 
 var app = builder.Build();
 

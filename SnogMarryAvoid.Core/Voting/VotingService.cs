@@ -101,6 +101,13 @@ public sealed class VotingService(DbWork db, TallyBroadcaster tallies, ISessionE
         return vote is null ? null : ToReceipt(vote);
     }
 
+    /// <summary>How many scenarios of the session the participant voted on, for the thank-you at the end.</summary>
+    public async Task<int> CountScenariosVotedAsync(Guid participantId, CancellationToken ct = default)
+    {
+        await using var ctx = await db.ReadAsync(ct);
+        return await ctx.Votes.CountAsync(v => v.ParticipantId == participantId, ct);
+    }
+
     /// <summary>The scenario's tally, counted from the committed vote rows.</summary>
     public async Task<ScenarioResults> GetResultsAsync(Guid scenarioId, CancellationToken ct = default)
     {

@@ -22,14 +22,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly bool _ownsFolder;
     private readonly bool _bootstrap;
 
-    public AppFactory(string? dataFolder = null, bool realPort = false, bool bootstrapOrganiser = true)
+    public AppFactory(string? dataFolder = null, bool realPort = false, bool bootstrapOrganiser = true, int port = 0)
     {
         _bootstrap = bootstrapOrganiser;
         _ownsFolder = dataFolder is null;
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "sma-tests", Guid.NewGuid().ToString("N"));
         if (realPort)
         {
-            UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+            UseKestrel(o => o.Listen(IPAddress.Loopback, port));
             StartServer();
         }
     }
@@ -39,6 +39,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     public const string FacilitatorPassword = "facilitator-password-1";
 
     public string DataFolder { get; }
+
+    /// <summary>A free port on 127.0.0.1, to restart a server on the same address.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     /// <summary>The address of the real port, for a browser.</summary>
     public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -15,7 +15,7 @@ public sealed record JoinReply(string ParticipantToken, Guid SessionId, SessionS
 /// methods only, for now; every call goes through the same Core services as the pages. Documented in
 /// docs/realtime-api.md.
 /// </summary>
-public sealed class SessionHub(ParticipantService participants, VotingService voting, ParticipantCookie tokens, HubEventBridge bridge) : Hub
+public sealed class SessionHub(ParticipantService participants, VotingService voting, ParticipantCookie tokens, HubEventBridge bridge, JoinAttemptLimiter limiter) : Hub
 {
     public const string Path = "/hubs/session";
     private const string ParticipantItem = "participant";
@@ -23,8 +23,28 @@ public sealed class SessionHub(ParticipantService participants, VotingService vo
     /// <summary>Joins by code; pass the token from an earlier reply to come back as the same participant.</summary>
     public async Task<JoinReply> Join(string code, string? participantToken)
     {
+        var address = Context.GetHttpContext() is { } http ? JoinAttemptLimiter.AddressOf(http) : "hub";
+        if (limiter.IsBlocked(address))
+        {
+            throw new HubException($"TooManyAttempts: {JoinAttemptLimiter.Message}");
+        }
+
         var key = tokens.Unprotect(participantToken) ?? ParticipantService.NewKey();
-        var joined = await Call(() => participants.JoinAsync(code, key));
+        JoinResult joined;
+        try
+        {
+            joined = await participants.JoinAsync(code, key);
+        }
+        catch (DomainException ex)
+        {
+            if (ex.Error == DomainError.UnknownJoinCode)
+            {
+                limiter.WrongCode(address);
+            }
+
+            throw new HubException($"{ex.Error}: {ex.Message}");
+        }
+
         Context.Items[ParticipantItem] = joined.ParticipantId;
         bridge.EnsureForwarding(joined.SessionId);
         await Groups.AddToGroupAsync(Context.ConnectionId, HubEventBridge.Group(joined.SessionId));

@@ -8,6 +8,13 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+// A phone back on the network, or woken up, tries at once instead of waiting for the next attempt.
+window.addEventListener("online", () => {
+    if (reconnectModal.open) {
+        retry();
+    }
+});
+
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
         reconnectModal.showModal();
@@ -16,6 +23,8 @@ function handleReconnectStateChanged(event) {
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     } else if (event.detail.state === "rejected") {
+        // The server no longer has this page's circuit (evicted or restarted): reload, and the page
+        // rebuilds from the participant cookie and the database.
         location.reload();
     }
 }
@@ -38,6 +47,8 @@ async function retry() {
             } else {
                 reconnectModal.close();
             }
+        } else {
+            reconnectModal.close();
         }
     } catch (err) {
         // We got an exception, server is currently unavailable
