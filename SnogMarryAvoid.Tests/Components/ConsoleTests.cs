@@ -39,11 +39,11 @@ public class ConsoleTests : ComponentTest
         var (session, _) = await Core.LiveSessionAsync(2);
         var cut = RenderConsole(session.Id);
 
-        cut.FindAll("button").Single(b => b.TextContent.Contains("Next scenario")).Click();
+        await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Contains("Next scenario")).Click());
         cut.WaitForAssertion(() => StateOf(cut, 0).Should().Be(ScenarioState.Open));
         cut.FindAll("button").Should().Contain(b => b.TextContent.Contains("Close voting"));
 
-        cut.FindAll("button").Single(b => b.TextContent.Contains("Close voting")).Click();
+        await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Contains("Close voting")).Click());
         cut.WaitForAssertion(() => StateOf(cut, 0).Should().Be(ScenarioState.Closed));
     }
 
@@ -101,10 +101,10 @@ public class ConsoleTests : ComponentTest
         await Core.Voting.SetReasonAsync(person, scenarios[0].Id, "Long-term trust matters.");
         cut.WaitForAssertion(() => cut.Find(".reason-text").TextContent.Should().Be("Long-term trust matters."));
 
-        cut.FindAll(".reason-actions button").Single(b => b.TextContent.Contains("Spotlight")).Click();
+        await cut.InvokeAsync(() => cut.FindAll(".reason-actions button").Single(b => b.TextContent.Contains("Spotlight")).Click());
         cut.WaitForAssertion(() => cut.Find(".spotlights blockquote").TextContent.Should().Be("Long-term trust matters."));
 
-        cut.FindAll(".reason-actions button").Single(b => b.TextContent.Contains("Hide")).Click();
+        await cut.InvokeAsync(() => cut.FindAll(".reason-actions button").Single(b => b.TextContent.Contains("Hide")).Click());
         cut.WaitForAssertion(() => cut.FindAll(".spotlights").Should().BeEmpty());
         cut.Find(".reason-item").ClassList.Should().Contain("hidden-reason");
     }
