@@ -27,7 +27,7 @@ public class PhoneSessionTests : ComponentTest
         await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         cut.WaitForAssertion(() => cut.FindAll("button.choice").Should().HaveCount(3));
 
-        cut.FindAll("button.choice")[1].Click();
+        await cut.InvokeAsync(() => cut.FindAll("button.choice")[1].Click());
         cut.WaitForAssertion(() => cut.Find(".received").TextContent.Should().Contain("Marry"));
         cut.FindAll("button.choice")[1].GetAttribute("aria-pressed").Should().Be("true");
         (await Core.Voting.GetResultsAsync(scenarios[0].Id)).Marry.Should().Be(1);
@@ -49,12 +49,12 @@ public class PhoneSessionTests : ComponentTest
         await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         var cut = RenderPhone(session.JoinCode);
 
-        cut.FindAll("button.choice")[0].Click();
+        await cut.InvokeAsync(() => cut.FindAll("button.choice")[0].Click());
         cut.WaitForAssertion(() => cut.Find(".received").TextContent.Should().Contain("Snog"));
-        cut.FindAll("button.choice")[2].Click();
+        await cut.InvokeAsync(() => cut.FindAll("button.choice")[2].Click());
         cut.WaitForAssertion(() => cut.Find(".received").TextContent.Should().Contain("Avoid"));
         cut.Find("textarea").Input("Too risky for a trust.");
-        cut.Find(".reason button").Click();
+        await cut.InvokeAsync(() => cut.Find(".reason button").Click());
         cut.WaitForAssertion(() => cut.Find(".saved").TextContent.Should().Be("Reason saved."));
 
         var results = await Core.Voting.GetResultsAsync(scenarios[0].Id);
@@ -68,12 +68,12 @@ public class PhoneSessionTests : ComponentTest
         var (session, scenarios) = await Core.LiveSessionAsync();
         await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         var cut = RenderPhone(session.JoinCode);
-        cut.FindAll("button.choice")[0].Click();
+        await cut.InvokeAsync(() => cut.FindAll("button.choice")[0].Click());
         cut.WaitForAssertion(() => cut.FindAll(".received").Should().HaveCount(1));
 
         var tooLong = new string('x', 281);
         cut.Find("textarea").Input(tooLong);
-        cut.Find(".reason button").Click();
+        await cut.InvokeAsync(() => cut.Find(".reason button").Click());
 
         cut.WaitForAssertion(() => cut.Find("[role=alert]").TextContent.Should().Be("Your reason is 281 characters; the limit is 280."));
         cut.Find("textarea").GetAttribute("value").Should().Be(tooLong);
@@ -98,7 +98,7 @@ public class PhoneSessionTests : ComponentTest
         await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         var key = ParticipantService.NewKey();
         var first = RenderPhone(session.JoinCode, key);
-        first.FindAll("button.choice")[0].Click();
+        await first.InvokeAsync(() => first.FindAll("button.choice")[0].Click());
         first.WaitForAssertion(() => first.FindAll(".received").Should().HaveCount(1));
 
         var again = RenderPhone(session.JoinCode, key);
