@@ -40,6 +40,7 @@ public class PhoneSessionTests : ComponentTest
 
         await Core.Sessions.EndAsync(session.Id, TestCore.Owner);
         cut.WaitForAssertion(() => State(cut).Should().Be("Ended"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=summary]").TextContent.Should().Be("You voted on 1 of 2 scenarios."));
     }
 
     [Fact]

@@ -22,9 +22,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly bool _ownsFolder;
     private readonly bool _bootstrap;
 
-    public AppFactory(string? dataFolder = null, bool realPort = false, bool bootstrapOrganiser = true, int port = 0)
+    private readonly Dictionary<string, string> _settings;
+
+    public AppFactory(string? dataFolder = null, bool realPort = false, bool bootstrapOrganiser = true, int port = 0, Dictionary<string, string>? settings = null)
     {
         _bootstrap = bootstrapOrganiser;
+        _settings = settings ?? [];
         _ownsFolder = dataFolder is null;
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "sma-tests", Guid.NewGuid().ToString("N"));
         if (realPort)
@@ -60,6 +63,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (_bootstrap)
         {
             builder.UseSetting("Bootstrap:OrganiserEmail", OrganiserEmail);
