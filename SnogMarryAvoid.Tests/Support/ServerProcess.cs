@@ -1,0 +1,105 @@
+using System.Diagnostics;
+
+namespace SnogMarryAvoid.Tests.Support;
+
+/// <summary>
+/// The web app in a process of its own on 127.0.0.1 (SQLite in a data folder), so that its memory can
+/// be read from /proc without the test runner or the browser driver in the figure.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, string url, string dataFolder) => (_process, Url, DataFolder) = (process, url, dataFolder);
+
+    public string Url { get; }
+    public string DataFolder { get; }
+
+    public static async Task<ServerProcess> StartAsync()
+    {
+        var port = AppFactory.FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        var dataFolder = Path.Combine(Path.GetTempPath(), "sma-tests", Guid.NewGuid().ToString("N"));
+        var webDll = Path.Combine(AppContext.BaseDirectory, "SnogMarryAvoid.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [webDll, "--urls", url])
+        {
+            WorkingDirectory = Path.GetFullPath(Path.Combine(RepositoryRoot(), "SnogMarryAvoid.Web")),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DataFolder"] = dataFolder;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync($"{url}/healthz")).IsSuccessStatusCode)
+                {
+                    return new ServerProcess(process, url, dataFolder);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100);
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException("The web app did not answer /healthz within 30 s.");
+    }
+
+    /// <summary>Resident memory of the server process, from /proc (bytes).</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
+    /// <summary>Core over the server's own database file, to set up sessions it will serve.</summary>
+    public Task<TestCore> CoreAsync() => TestCore.CreateAsync(new()
+    {
+        ["Database:Provider"] = "Sqlite",
+        ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(DataFolder, "snogmarryavoid.db")}",
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left to the OS's temp clean-up
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SnogMarryAvoid.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Run the tests from the repository.");
+    }
+}
