@@ -12,6 +12,7 @@ public enum DomainError
     InvalidInput,
     InvalidTransition,
     Forbidden,
+    ResultsHidden,
 }
 
 /// <summary>

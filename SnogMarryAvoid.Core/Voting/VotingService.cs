@@ -108,7 +108,25 @@ public sealed class VotingService(DbWork db, TallyBroadcaster tallies, ISessionE
         return await ctx.Votes.CountAsync(v => v.ParticipantId == participantId, ct);
     }
 
-    /// <summary>The scenario's tally, counted from the committed vote rows.</summary>
+    /// <summary>
+    /// The tally as a participant may see it: only for a scenario of their own session, and only once
+    /// it is revealed or the session shows results live (reveal-only sessions must not leak early
+    /// votes to the room). Otherwise <see cref="DomainError.ResultsHidden"/>.
+    /// </summary>
+    public async Task<ScenarioResults> GetResultsForParticipantAsync(Guid participantId, Guid scenarioId, CancellationToken ct = default)
+    {
+        await using var ctx = await db.ReadAsync(ct);
+        var visible = await ctx.Scenarios.AsNoTracking()
+            .Where(s => s.Id == scenarioId && ctx.Participants.Any(p => p.Id == participantId && p.SessionId == s.SessionId))
+            .Select(s => (bool?)(s.State == ScenarioState.Revealed || ctx.Sessions.Any(x => x.Id == s.SessionId && x.ShowResultsLive)))
+            .FirstOrDefaultAsync(ct)
+            ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in your session.");
+        return visible
+            ? await Tallies.CountAsync(ctx, scenarioId, ct)
+            : throw new DomainException(DomainError.ResultsHidden, "The results are shown when the facilitator reveals them.");
+    }
+
+    /// <summary>The scenario's tally, counted from the committed vote rows (for the facilitator's views).</summary>
     public async Task<ScenarioResults> GetResultsAsync(Guid scenarioId, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);

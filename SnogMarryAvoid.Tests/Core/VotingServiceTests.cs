@@ -215,4 +215,23 @@ public class VotingServiceTests : CoreTest
         // The live tally converges on exactly the stored one.
         (await recorder.WaitForAsync<ResultsChanged>(e => e.Results == expected)).Results.Should().Be(expected);
     }
+
+    [Fact]
+    public async Task ResultsForAParticipant_AreHiddenUntilRevealed_UnlessTheSessionShowsThemLive()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
+
+        var early = () => Core.Voting.GetResultsForParticipantAsync(person, scenarios[0].Id);
+        (await early.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.ResultsHidden);
+
+        await Core.Sessions.SetResultsLiveAsync(session.Id, TestCore.Owner, true);
+        (await Core.Voting.GetResultsForParticipantAsync(person, scenarios[0].Id)).Snog.Should().Be(1);
+
+        await Core.Sessions.SetResultsLiveAsync(session.Id, TestCore.Owner, false);
+        await Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        (await Core.Voting.GetResultsForParticipantAsync(person, scenarios[0].Id)).Snog.Should().Be(1);
+    }
 }

@@ -15,9 +15,10 @@ public class HubTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
-    public async Task JoinVoteAndReadResults_ThroughTheHub()
+    public async Task JoinVoteAndReadResults_ThroughTheHub_InAResultsLiveSession()
     {
         var (session, scenarios) = await _app.Core.LiveSessionAsync();
+        await _app.Core.Sessions.SetResultsLiveAsync(session.Id, TestCore.Owner, true);
         await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         await using var phone = _app.HubClient();
         var pushed = new TaskCompletionSource<ScenarioResults>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -39,6 +40,49 @@ public class HubTests : IAsyncLifetime
         receipt.Choice.Should().Be(Choice.Snog);
         results.Should().Be(new ScenarioResults(scenarios[0].Id, 1, 0, 0));
         (await pushed.Task.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(results);
+    }
+
+    [Fact]
+    public async Task RevealOnlySession_LeaksNoTallyBeforeTheReveal()
+    {
+        var (session, scenarios) = await _app.Core.LiveSessionAsync();
+        await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        await using var phone = _app.HubClient();
+        var pushedTallies = 0;
+        var revealed = new TaskCompletionSource<SnogMarryAvoid.Core.Live.SessionSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        phone.On<ScenarioResults, long>("ResultsChanged", (_, _) => Interlocked.Increment(ref pushedTallies));
+        phone.On<SnogMarryAvoid.Core.Live.SessionSnapshot>("SessionChanged", s =>
+        {
+            if (s.RevealedResults is not null)
+            {
+                revealed.TrySetResult(s);
+            }
+        });
+        await phone.StartAsync();
+        await phone.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+        await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Avoid);
+
+        var early = () => phone.InvokeAsync<ScenarioResults>("GetResults", scenarios[0].Id);
+        (await early.Should().ThrowAsync<HubException>()).Which.Message.Should().Contain("ResultsHidden: The results are shown when the facilitator reveals them.");
+
+        await _app.Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        (await revealed.Task.WaitAsync(TimeSpan.FromSeconds(10))).RevealedResults!.Avoid.Should().Be(1);
+        (await phone.InvokeAsync<ScenarioResults>("GetResults", scenarios[0].Id)).Avoid.Should().Be(1);
+        pushedTallies.Should().Be(0, "tallies are never pushed to the room in a reveal-only session");
+    }
+
+    [Fact]
+    public async Task GetResults_ForAnotherSessionsScenario_IsRefused()
+    {
+        var (mine, _) = await _app.Core.LiveSessionAsync();
+        var (_, theirs) = await _app.Core.LiveSessionAsync();
+        await using var phone = _app.HubClient();
+        await phone.StartAsync();
+        await phone.InvokeAsync<JoinReply>("Join", mine.JoinCode, null);
+
+        var act = () => phone.InvokeAsync<ScenarioResults>("GetResults", theirs[0].Id);
+
+        (await act.Should().ThrowAsync<HubException>()).Which.Message.Should().Contain("ScenarioNotInSession");
     }
 
     [Fact]

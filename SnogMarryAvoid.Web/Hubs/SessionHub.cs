@@ -46,7 +46,7 @@ public sealed class SessionHub(ParticipantService participants, VotingService vo
         }
 
         Context.Items[ParticipantItem] = joined.ParticipantId;
-        bridge.EnsureForwarding(joined.SessionId);
+        bridge.EnsureForwarding(joined.Snapshot);
         await Groups.AddToGroupAsync(Context.ConnectionId, HubEventBridge.Group(joined.SessionId));
         return new JoinReply(tokens.Protect(key), joined.SessionId, joined.Snapshot);
     }
@@ -59,8 +59,9 @@ public sealed class SessionHub(ParticipantService participants, VotingService vo
     public Task<VoteReceipt> SetReason(Guid scenarioId, string? reason) =>
         Call(() => voting.SetReasonAsync(Participant(), scenarioId, reason));
 
-    /// <summary>The scenario's tally, counted from the database.</summary>
-    public Task<ScenarioResults> GetResults(Guid scenarioId) => voting.GetResultsAsync(scenarioId);
+    /// <summary>The scenario's tally, when this participant may see it (revealed, or a results-live session).</summary>
+    public Task<ScenarioResults> GetResults(Guid scenarioId) =>
+        Call(() => voting.GetResultsForParticipantAsync(Participant(), scenarioId));
 
     private Guid Participant() => Context.Items[ParticipantItem] as Guid?
         ?? throw new HubException("NotJoined: join a session with its code first.");
