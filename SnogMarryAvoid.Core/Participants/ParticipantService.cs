@@ -16,6 +16,14 @@ public sealed class ParticipantService(DbWork db, SessionService sessions, ISess
     /// <summary>A fresh random participant key: 128 bits, URL-safe.</summary>
     public static string NewKey() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 
+    /// <summary>
+    /// What is stored for a browser in one session: a hash of its key and the session. The same phone
+    /// is the same participant within a session, but two sessions' rows cannot be linked to each other
+    /// (nor to the browser's key) from the database.
+    /// </summary>
+    public static string SessionKey(Guid sessionId, string browserKey) =>
+        Base64Url.EncodeToString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{sessionId:N}:{browserKey}")));
+
     /// <summary>Whether a key has the shape <see cref="NewKey"/> makes (so a forged cookie cannot store junk).</summary>
     public static bool IsWellFormedKey(string? key) =>
         key is { Length: >= 16 and <= Participant.KeyLength } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
@@ -34,14 +42,15 @@ public sealed class ParticipantService(DbWork db, SessionService sessions, ISess
         }
 
         var sessionId = await sessions.FindByCodeAsync(typedCode, ct);
+        var storedKey = SessionKey(sessionId, participantKey);
         var (participantId, isNew, snapshot) = await db.WriteAsync(async ctx =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var participant = await ctx.Participants.FirstOrDefaultAsync(p => p.SessionId == sessionId && p.Key == participantKey, ct);
+            var participant = await ctx.Participants.FirstOrDefaultAsync(p => p.SessionId == sessionId && p.Key == storedKey, ct);
             var fresh = participant is null;
             if (participant is null)
             {
-                participant = new Participant { Id = Guid.NewGuid(), SessionId = sessionId, Key = participantKey, JoinedAt = now, LastSeenAt = now };
+                participant = new Participant { Id = Guid.NewGuid(), SessionId = sessionId, Key = storedKey, JoinedAt = now, LastSeenAt = now };
                 ctx.Participants.Add(participant);
             }
             else

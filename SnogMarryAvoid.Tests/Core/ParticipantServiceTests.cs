@@ -78,4 +78,20 @@ public class ParticipantServiceTests : CoreTest
         keys.Should().OnlyHaveUniqueItems();
         keys.Should().OnlyContain(k => ParticipantService.IsWellFormedKey(k));
     }
+
+    [Fact]
+    public async Task OneBrowserInTwoSessions_CannotBeLinkedFromTheDatabase()
+    {
+        var (first, _) = await Core.LiveSessionAsync();
+        var (second, _) = await Core.LiveSessionAsync();
+        var key = ParticipantService.NewKey();
+
+        await Core.Participants.JoinAsync(first.JoinCode, key);
+        await Core.Participants.JoinAsync(second.JoinCode, key);
+
+        await using var ctx = await Core.Db.ReadAsync();
+        var stored = ctx.Participants.Select(p => p.Key).ToList();
+        stored.Should().HaveCount(2).And.OnlyHaveUniqueItems();
+        stored.Should().NotContain(key);
+    }
 }
