@@ -20,6 +20,7 @@ public abstract class SnogDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<Scenario> Scenarios => Set<Scenario>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<VoteChange> VoteChanges => Set<VoteChange>();
 
     /// <summary>SQL for "this row belongs to a session that has not ended", in the engine's quoting.</summary>
     protected internal virtual string ActiveSessionFilter => "\"Phase\" <> 2";

@@ -61,6 +61,7 @@ public sealed class ScenarioService(SessionChanges changes, TimeProvider clock)
         {
             EnsureNotEnded(session);
             var scenario = await FindAsync(ctx, sessionId, scenarioId, ct);
+            await ctx.VoteChanges.Where(c => c.ScenarioId == scenarioId).ExecuteDeleteAsync(ct);
             await ctx.Votes.Where(v => v.ScenarioId == scenarioId).ExecuteDeleteAsync(ct);
             (scenario.State, scenario.OpenedAt, scenario.ClosedAt, scenario.ClosesAt) = (ScenarioState.Pending, null, null, null);
         }, ct);

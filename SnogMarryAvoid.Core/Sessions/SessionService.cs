@@ -227,6 +227,7 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
             var session = await ctx.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct)
                 ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
             actor.EnsureMayManage(session.OwnerId);
+            await ctx.VoteChanges.Where(c => ctx.Scenarios.Any(s => s.Id == c.ScenarioId && s.SessionId == sessionId)).ExecuteDeleteAsync(ct);
             await ctx.Votes.Where(v => ctx.Scenarios.Any(s => s.Id == v.ScenarioId && s.SessionId == sessionId)).ExecuteDeleteAsync(ct);
             await ctx.Participants.Where(p => p.SessionId == sessionId).ExecuteDeleteAsync(ct);
             await ctx.Scenarios.Where(s => s.SessionId == sessionId).ExecuteDeleteAsync(ct);

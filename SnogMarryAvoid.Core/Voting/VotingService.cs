@@ -40,6 +40,7 @@ public sealed class VotingService(DbWork db, TallyBroadcaster tallies, ISessionE
             }
             else if (isChange)
             {
+                ctx.VoteChanges.Add(new VoteChange { Id = Guid.NewGuid(), ScenarioId = scenarioId, ParticipantId = participantId, From = vote.Choice, To = choice, ChangedAt = now });
                 vote.Choice = choice;
                 vote.UpdatedAt = now;
             }

@@ -132,6 +132,7 @@ public class RunningTests : IAsyncLifetime
         var person = (await _core.JoinAsync(session.JoinCode, 1))[0];
         await _core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         await _core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
+        await _core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Avoid);
 
         await _core.Sessions.DeleteAsync(session.Id, TestCore.Owner);
 
@@ -140,6 +141,7 @@ public class RunningTests : IAsyncLifetime
         (await ctx.Scenarios.CountAsync()).Should().Be(0);
         (await ctx.Participants.CountAsync()).Should().Be(0);
         (await ctx.Votes.CountAsync()).Should().Be(0);
+        (await ctx.VoteChanges.CountAsync()).Should().Be(0);
     }
 
     [Fact]

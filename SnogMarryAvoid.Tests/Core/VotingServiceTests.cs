@@ -234,4 +234,29 @@ public class VotingServiceTests : CoreTest
         await Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         (await Core.Voting.GetResultsForParticipantAsync(person, scenarios[0].Id)).Snog.Should().Be(1);
     }
+
+    [Fact]
+    public async Task ChangesOfMind_AreRecorded_AndResetClearsThem()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+
+        await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Avoid);
+        await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Avoid);
+        await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
+        await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Marry);
+
+        await using (var ctx = await Core.Db.ReadAsync())
+        {
+            ctx.VoteChanges.OrderBy(c => c.ChangedAt).ThenBy(c => c.From).Select(c => new { c.From, c.To }).ToList()
+                .Should().Equal(new { From = Choice.Avoid, To = Choice.Snog }, new { From = Choice.Snog, To = Choice.Marry });
+        }
+
+        await Core.Scenarios.ResetAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        await using (var ctx = await Core.Db.ReadAsync())
+        {
+            ctx.VoteChanges.Should().BeEmpty();
+        }
+    }
 }

@@ -398,6 +398,36 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
                     b.ToTable("Votes");
                 });
 
+            modelBuilder.Entity("SnogMarryAvoid.Core.Voting.VoteChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("From")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ScenarioId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("ScenarioId", "ChangedAt");
+
+                    b.ToTable("VoteChanges");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -468,6 +498,21 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("SnogMarryAvoid.Core.Voting.Vote", b =>
+                {
+                    b.HasOne("SnogMarryAvoid.Core.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.ClientCascade)
+                        .IsRequired();
+
+                    b.HasOne("SnogMarryAvoid.Core.Scenarios.Scenario", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SnogMarryAvoid.Core.Voting.VoteChange", b =>
                 {
                     b.HasOne("SnogMarryAvoid.Core.Participants.Participant", null)
                         .WithMany()

@@ -400,6 +400,36 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
                     b.ToTable("Votes");
                 });
 
+            modelBuilder.Entity("SnogMarryAvoid.Core.Voting.VoteChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("From")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ScenarioId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("To")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("ScenarioId", "ChangedAt");
+
+                    b.ToTable("VoteChanges");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -470,6 +500,21 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("SnogMarryAvoid.Core.Voting.Vote", b =>
+                {
+                    b.HasOne("SnogMarryAvoid.Core.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.ClientCascade)
+                        .IsRequired();
+
+                    b.HasOne("SnogMarryAvoid.Core.Scenarios.Scenario", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SnogMarryAvoid.Core.Voting.VoteChange", b =>
                 {
                     b.HasOne("SnogMarryAvoid.Core.Participants.Participant", null)
                         .WithMany()
