@@ -9,6 +9,7 @@ using SnogMarryAvoid.Core.Decks;
 using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Participants;
 using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Core.Reports;
 using SnogMarryAvoid.Core.Scenarios;
 using SnogMarryAvoid.Core.Sessions;
 using SnogMarryAvoid.Core.Voting;
@@ -36,6 +37,7 @@ public static class CoreSetup
         services.AddSingleton<VotingService>();
         services.AddSingleton<TallyBroadcaster>();
         services.AddSingleton<ModerationService>();
+        services.AddSingleton<ReportService>();
         services.AddSingleton<PresenceTracker>();
 
         // Accounts: Identity's stores need a scoped context; it comes from the same factory.

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using SnogMarryAvoid.Core.Accounts;
+using SnogMarryAvoid.Core.Live;
+using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Core.Sessions;
+using SnogMarryAvoid.Core.Voting;
+
+namespace SnogMarryAvoid.Core.Reports;
+
+/// <summary>One scenario of a session report.</summary>
+public sealed record ScenarioReport(
+    ScenarioView Scenario,
+    ScenarioResults Results,
+    double Polarisation,
+    bool MostDivided,
+    int Switchers,
+    IReadOnlyList<SwitchCount> Switches,
+    int Joined,
+    int Voted,
+    IReadOnlyDictionary<Choice, IReadOnlyList<string>> Reasons);
+
+/// <summary>What a room thought and why, scenario by scenario.</summary>
+public sealed record SessionReport(SessionDetails Session, int Participants, IReadOnlyList<ScenarioReport> Scenarios);
+
+/// <summary>Reports for organisers and the facilitator who ran the session.</summary>
+public sealed class ReportService(DbWork db, SessionService sessions)
+{
+    /// <summary>
+    /// The session's report, for someone who may manage it. Reasons a facilitator hid are left out
+    /// unless <paramref name="includeHidden"/>. Polarisation and switches as <see cref="Polarisation"/>
+    /// and <see cref="Switches"/> define them.
+    /// </summary>
+    public async Task<SessionReport> GetAsync(Guid sessionId, Actor actor, bool includeHidden = false, CancellationToken ct = default)
+    {
+        var session = await sessions.GetAsync(sessionId, actor, ct);
+        await using var ctx = await db.ReadAsync(ct);
+        var scenarioIds = session.Scenarios.Select(s => s.Id).ToList();
+        var votes = await ctx.Votes.AsNoTracking().Where(v => scenarioIds.Contains(v.ScenarioId)).ToListAsync(ct);
+        var changes = await ctx.VoteChanges.AsNoTracking().Where(c => scenarioIds.Contains(c.ScenarioId)).ToListAsync(ct);
+        var joined = await ctx.Participants.CountAsync(p => p.SessionId == sessionId, ct);
+
+        var rows = session.Scenarios.Select(s =>
+        {
+            var mine = votes.Where(v => v.ScenarioId == s.Id).ToList();
+            var results = new ScenarioResults(s.Id, mine.Count(v => v.Choice == Choice.Snog), mine.Count(v => v.Choice == Choice.Marry), mine.Count(v => v.Choice == Choice.Avoid));
+            var moves = Switches.Count(changes.Where(c => c.ScenarioId == s.Id), mine.ToDictionary(v => v.ParticipantId, v => v.Choice));
+            var reasons = Enum.GetValues<Choice>().ToDictionary(
+                c => c,
+                c => (IReadOnlyList<string>)mine.Where(v => v.Choice == c && v.Reason != null && (includeHidden || !v.ReasonHidden)).OrderBy(v => v.UpdatedAt).Select(v => v.Reason!).ToList());
+            return (s, results, moves, reasons, voted: mine.Count);
+        }).ToList();
+
+        var flags = Polarisation.MostDivided(rows.Select(r => Polarisation.Of(r.results)).ToList());
+        var reports = rows.Select((r, i) => new ScenarioReport(
+            r.s, r.results, Polarisation.Of(r.results), flags[i], r.moves.Sum(m => m.Count), r.moves, joined, r.voted, r.reasons)).ToList();
+        return new SessionReport(session, joined, reports);
+    }
+}
