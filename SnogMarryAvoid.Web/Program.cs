@@ -88,6 +88,7 @@ app.MapHealthChecks("/healthz");
 app.MapHub<SessionHub>(SessionHub.Path);
 app.MapAccountEndpoints();
 app.MapDeckEndpoints();
+app.MapReportEndpoints();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

@@ -55,4 +55,18 @@ public sealed class ReportService(DbWork db, SessionService sessions)
             r.s, r.results, Polarisation.Of(r.results), flags[i], r.moves.Sum(m => m.Count), r.moves, joined, r.voted, r.reasons)).ToList();
         return new SessionReport(session, joined, reports);
     }
+
+    /// <summary>Every vote of the session in deck order, without participant keys; hidden reasons blank unless asked for.</summary>
+    public async Task<IReadOnlyList<ExportedVote>> VotesAsync(Guid sessionId, Actor actor, bool includeHidden = false, CancellationToken ct = default)
+    {
+        var session = await sessions.GetAsync(sessionId, actor, ct);
+        var byId = session.Scenarios.ToDictionary(s => s.Id);
+        await using var ctx = await db.ReadAsync(ct);
+        var votes = await ctx.Votes.AsNoTracking().Where(v => byId.Keys.Contains(v.ScenarioId)).ToListAsync(ct);
+        return votes
+            .Select(v => (v, s: byId[v.ScenarioId]))
+            .OrderBy(x => x.s.Order).ThenBy(x => x.v.CastAt)
+            .Select(x => new ExportedVote(x.s.Order, x.s.PublicBody, x.s.Counterpart, x.v.Choice, includeHidden || !x.v.ReasonHidden ? x.v.Reason : null, x.v.CastAt, x.v.UpdatedAt))
+            .ToList();
+    }
 }

@@ -51,6 +51,13 @@ public class AuthorizationMatrixTests : IAsyncLifetime
         { "facilitator A", "/facilitate/{A}/deck.json", "ok" },
         { "facilitator B", "/facilitate/{A}/deck.csv", "forbidden" },
         { "organiser", "/facilitate/{A}/deck.json", "ok" },
+        { "anonymous", "/reports/{A}/votes.csv", "login" },
+        { "facilitator A", "/reports/{A}/results.csv", "ok" },
+        { "facilitator A", "/reports/{A}/votes.csv", "ok" },
+        { "facilitator B", "/reports/{A}/results.csv", "forbidden" },
+        { "facilitator B", "/reports/{A}/votes.csv", "forbidden" },
+        { "facilitator B", "/reports/{A}/session.json", "forbidden" },
+        { "organiser", "/reports/{A}/session.json", "ok" },
     };
 
     [Theory]

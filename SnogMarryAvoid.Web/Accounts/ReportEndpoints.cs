@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using System.Text;
+using SnogMarryAvoid.Core;
+using SnogMarryAvoid.Core.Accounts;
+using SnogMarryAvoid.Core.Reports;
+
+namespace SnogMarryAvoid.Web.Accounts;
+
+public static class ReportEndpoints
+{
+    /// <summary>
+    /// <c>GET /reports/{id}/results.csv</c>, <c>votes.csv</c> and <c>session.json</c>: a session's data for
+    /// whoever may manage it. <c>?hidden=true</c> includes reasons the facilitator hid.
+    /// </summary>
+    public static void MapReportEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/reports/{sessionId:guid}/{file}", async (Guid sessionId, string file, bool? hidden, ClaimsPrincipal user, ReportService reports) =>
+        {
+            var actor = ActorOf.User(user);
+            var includeHidden = hidden == true;
+            try
+            {
+                return file switch
+                {
+                    "results.csv" => Text(SessionExport.ResultsCsv(await reports.GetAsync(sessionId, actor, includeHidden)), "text/csv", file),
+                    "votes.csv" => Text(SessionExport.VotesCsv(await reports.VotesAsync(sessionId, actor, includeHidden)), "text/csv", file),
+                    "session.json" => Text(SessionExport.SessionJson(await reports.GetAsync(sessionId, actor, includeHidden), await reports.VotesAsync(sessionId, actor, includeHidden)), "application/json", file),
+                    _ => Results.NotFound(),
+                };
+            }
+            catch (DomainException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: ex.Error == DomainError.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
+            }
+        }).RequireAuthorization(p => p.RequireRole(Roles.Organiser, Roles.Facilitator));
+
+    private static IResult Text(string content, string type, string name) => Results.File(Encoding.UTF8.GetBytes(content), type, name);
+}
