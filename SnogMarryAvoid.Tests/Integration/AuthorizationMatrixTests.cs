@@ -58,6 +58,10 @@ public class AuthorizationMatrixTests : IAsyncLifetime
         { "facilitator B", "/reports/{A}/votes.csv", "forbidden" },
         { "facilitator B", "/reports/{A}/session.json", "forbidden" },
         { "organiser", "/reports/{A}/session.json", "ok" },
+        { "anonymous", "/reports/{A}", "login" },
+        { "facilitator A", "/reports/{A}", "ok" },
+        { "facilitator B", "/reports/{A}", "forbidden" },
+        { "organiser", "/reports/{A}", "ok" },
     };
 
     [Theory]

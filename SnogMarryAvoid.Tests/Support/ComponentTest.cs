@@ -57,6 +57,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Core.Services.GetRequiredService<PresenceTracker>());
         Services.AddSingleton(Core.Services.GetRequiredService<ModerationService>());
         Services.AddSingleton<JoinLinks>();
+        Services.AddSingleton(Core.Services.GetRequiredService<SnogMarryAvoid.Core.Reports.ReportService>());
         SignIn(TestCore.Owner);
 
         // Last: this builds the renderer, after which no service may be added.

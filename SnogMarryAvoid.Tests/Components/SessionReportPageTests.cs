@@ -1,0 +1,34 @@
+using Bunit;
+using SnogMarryAvoid.Core.Reports;
+using SnogMarryAvoid.Core.Voting;
+using SnogMarryAvoid.Tests.Support;
+using SnogMarryAvoid.Web.Components.Pages.Reports;
+
+namespace SnogMarryAvoid.Tests.Components;
+
+public class SessionReportPageTests : ComponentTest
+{
+    [Fact]
+    public async Task Report_ShowsTheNumbersTheVotesProduced_AndReasonsAsText()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(2);
+        var people = await Core.JoinAsync(session.JoinCode, 3);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Avoid);
+        await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Snog);
+        await Core.Voting.CastVoteAsync(people[1], scenarios[0].Id, Choice.Snog);
+        await Core.Voting.CastVoteAsync(people[2], scenarios[0].Id, Choice.Marry);
+        await Core.Voting.SetReasonAsync(people[2], scenarios[0].Id, "<script>alert(1)</script> for the long run");
+
+        var cut = Render<SessionReportPage>(p => p.Add(c => c.SessionId, session.Id));
+
+        cut.Find("[data-testid=report-participants]").TextContent.Should().Be("3");
+        var first = cut.Find("[data-scenario='1']");
+        first.QuerySelector("[data-count=Snog]")!.TextContent.Should().Be("2");
+        first.QuerySelector("[data-testid=polarisation]")!.TextContent.Should().Be(Polarisation.Of(new ScenarioResults(scenarios[0].Id, 2, 1, 0)).ToString("0.00"));
+        first.QuerySelector("[data-testid=switches]")!.TextContent.Should().Be("1 moved from avoid to snog");
+        first.QuerySelector(".report-reasons li")!.TextContent.Should().Be("<script>alert(1)</script> for the long run");
+        cut.FindAll("script").Should().BeEmpty();
+        cut.Find("[data-scenario='2']").TextContent.Should().Contain("Not voted on.");
+    }
+}
