@@ -38,6 +38,7 @@ public static class CoreSetup
         services.AddSingleton<TallyBroadcaster>();
         services.AddSingleton<ModerationService>();
         services.AddSingleton<ReportService>();
+        services.AddSingleton<AcrossSessions>();
         services.AddSingleton<PresenceTracker>();
 
         // Accounts: Identity's stores need a scoped context; it comes from the same factory.

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SnogMarryAvoid.Core.Accounts;
+using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Core.Voting;
+
+namespace SnogMarryAvoid.Core.Reports;
+
+/// <summary>One room's result for a scenario that several sessions ran.</summary>
+public sealed record ComparisonRow(Guid SessionId, string SessionTitle, DateTime Date, ScenarioResults Results, double Polarisation);
+
+/// <summary>The same scenario (body and counterpart, ignoring case and spacing) across sessions, oldest first.</summary>
+public sealed record ScenarioComparison(string PublicBody, string Counterpart, IReadOnlyList<ComparisonRow> Rooms);
+
+/// <summary>One cell of the relationship matrix: every vote on that pairing, over the chosen sessions.</summary>
+public sealed record MatrixCell(string PublicBody, string Counterpart, ScenarioResults Totals, double Polarisation)
+{
+    public Verdict Dominant => Totals.Verdict;
+    public int Votes => Totals.Total;
+}
+
+/// <summary>Public bodies (rows) against counterparts (columns); a pairing nobody ran has no cell.</summary>
+public sealed record RelationshipMatrix(IReadOnlyList<string> PublicBodies, IReadOnlyList<string> Counterparts, IReadOnlyList<MatrixCell> Cells)
+{
+    public MatrixCell? Cell(string publicBody, string counterpart) =>
+        Cells.FirstOrDefault(c => AcrossSessions.Same(c.PublicBody, publicBody) && AcrossSessions.Same(c.Counterpart, counterpart));
+}
+
+/// <summary>
+/// Comparing rooms: which sessions ran the same scenario and how each voted, and the matrix of who the
+/// rooms want to snog, marry or avoid. Organisers see every session; a facilitator only their own.
+/// </summary>
+public sealed partial class AcrossSessions(DbWork db)
+{
+    /// <summary>How names are matched: case and runs of white space do not matter.</summary>
+    public static string Normalize(string text) => Spaces().Replace(text.Trim(), " ").ToLowerInvariant();
+
+    public static bool Same(string a, string b) => Normalize(a) == Normalize(b);
+
+    /// <summary>Every scenario that ran in two or more of the visible sessions, with each room's result.</summary>
+    public async Task<IReadOnlyList<ScenarioComparison>> CompareAsync(Actor actor, CancellationToken ct = default)
+    {
+        var rows = await LoadAsync(actor, null, ct);
+        return rows
+            .GroupBy(r => (Normalize(r.PublicBody), Normalize(r.Counterpart)))
+            .Where(g => g.Select(r => r.SessionId).Distinct().Count() > 1)
+            .Select(g =>
+            {
+                var first = g.OrderBy(r => r.Date).First();
+                return new ScenarioComparison(first.PublicBody, first.Counterpart, g
+                    .OrderBy(r => r.Date)
+                    .Select(r => new ComparisonRow(r.SessionId, r.SessionTitle, r.Date, r.Results, Polarisation.Of(r.Results)))
+                    .ToList());
+            })
+            .OrderBy(c => c.PublicBody, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Counterpart, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    /// <summary>The relationship matrix over the visible sessions, or only <paramref name="sessionIds"/> among them.</summary>
+    public async Task<RelationshipMatrix> MatrixAsync(Actor actor, IReadOnlyCollection<Guid>? sessionIds = null, CancellationToken ct = default)
+    {
+        var rows = await LoadAsync(actor, sessionIds, ct);
+        var cells = rows
+            .GroupBy(r => (Normalize(r.PublicBody), Normalize(r.Counterpart)))
+            .Select(g =>
+            {
+                var first = g.OrderBy(r => r.Date).First();
+                var totals = new ScenarioResults(Guid.Empty, g.Sum(r => r.Results.Snog), g.Sum(r => r.Results.Marry), g.Sum(r => r.Results.Avoid));
+                return new MatrixCell(first.PublicBody, first.Counterpart, totals, Polarisation.Of(totals));
+            })
+            .ToList();
+        var bodies = cells.Select(c => c.PublicBody).DistinctBy(Normalize).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var counterparts = cells.Select(c => c.Counterpart).DistinctBy(Normalize).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        return new RelationshipMatrix(bodies, counterparts, cells);
+    }
+
+    private sealed record Row(Guid SessionId, string SessionTitle, DateTime Date, string PublicBody, string Counterpart, ScenarioResults Results);
+
+    private async Task<List<Row>> LoadAsync(Actor actor, IReadOnlyCollection<Guid>? sessionIds, CancellationToken ct)
+    {
+        await using var ctx = await db.ReadAsync(ct);
+        var sessions = ctx.Sessions.AsNoTracking().Where(s => actor.IsOrganiser || s.OwnerId == actor.UserId);
+        if (sessionIds is not null)
+        {
+            sessions = sessions.Where(s => sessionIds.Contains(s.Id));
+        }
+
+        var scenarios = await ctx.Scenarios.AsNoTracking()
+            .Join(sessions, sc => sc.SessionId, s => s.Id, (sc, s) => new { sc.Id, sc.PublicBody, sc.Counterpart, SessionId = s.Id, s.Title, Date = s.StartedAt ?? s.CreatedAt })
+            .ToListAsync(ct);
+        var ids = scenarios.Select(s => s.Id).ToList();
+        var counts = await ctx.Votes.AsNoTracking()
+            .Where(v => ids.Contains(v.ScenarioId))
+            .GroupBy(v => new { v.ScenarioId, v.Choice })
+            .Select(g => new { g.Key.ScenarioId, g.Key.Choice, Count = g.Count() })
+            .ToListAsync(ct);
+        int Of(Guid scenario, Choice choice) => counts.FirstOrDefault(c => c.ScenarioId == scenario && c.Choice == choice)?.Count ?? 0;
+        return scenarios
+            .Select(s => new Row(s.SessionId, s.Title, s.Date, s.PublicBody, s.Counterpart,
+                new ScenarioResults(s.Id, Of(s.Id, Choice.Snog), Of(s.Id, Choice.Marry), Of(s.Id, Choice.Avoid))))
+            .Where(r => r.Results.Total > 0)
+            .ToList();
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}
