@@ -62,6 +62,9 @@ public class AuthorizationMatrixTests : IAsyncLifetime
         { "facilitator A", "/reports/{A}", "ok" },
         { "facilitator B", "/reports/{A}", "forbidden" },
         { "organiser", "/reports/{A}", "ok" },
+        { "anonymous", "/reports", "login" },
+        { "facilitator B", "/reports", "ok" },
+        { "organiser", "/reports", "ok" },
     };
 
     [Theory]

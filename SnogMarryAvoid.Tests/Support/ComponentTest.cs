@@ -58,6 +58,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Core.Services.GetRequiredService<ModerationService>());
         Services.AddSingleton<JoinLinks>();
         Services.AddSingleton(Core.Services.GetRequiredService<SnogMarryAvoid.Core.Reports.ReportService>());
+        Services.AddSingleton(Core.Services.GetRequiredService<SnogMarryAvoid.Core.Reports.AcrossSessions>());
         SignIn(TestCore.Owner);
 
         // Last: this builds the renderer, after which no service may be added.
