@@ -33,6 +33,8 @@ public static class CoreSetup
         services.AddSingleton<ScenarioService>();
         services.AddSingleton<DeckService>();
         services.AddHostedService<CountdownCloser>();
+        services.AddSingleton<SessionRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionRetention>());
         services.AddSingleton<ParticipantService>();
         services.AddSingleton<VotingService>();
         services.AddSingleton<TallyBroadcaster>();

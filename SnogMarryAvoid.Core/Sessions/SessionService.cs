@@ -236,6 +236,29 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
         }, ct);
     }
 
+    /// <summary>
+    /// Deletes every session created before <paramref name="cutoff"/> that is not live, with all its
+    /// data, as <see cref="DeleteAsync"/> does. Returns how many were deleted. Used by the retention setting.
+    /// </summary>
+    public async Task<int> DeleteCreatedBeforeAsync(DateTime cutoff, CancellationToken ct = default)
+    {
+        List<Guid> old;
+        await using (var ctx = await db.ReadAsync(ct))
+        {
+            old = await ctx.Sessions.AsNoTracking()
+                .Where(s => s.CreatedAt < cutoff && s.Phase != SessionPhase.Live)
+                .Select(s => s.Id)
+                .ToListAsync(ct);
+        }
+
+        foreach (var id in old)
+        {
+            await DeleteAsync(id, Actor.System, ct);
+        }
+
+        return old.Count;
+    }
+
     private static async Task<string> FreeCodeAsync(SnogDbContext ctx, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 20; attempt++)
