@@ -31,26 +31,8 @@ public static class DeckFile
         JsonSerializer.Serialize(new JsonDeck([.. entries.Select(e => new JsonEntry(e.PublicBody, e.Counterpart, e.Context))]), Json);
 
     /// <summary>CSV for spreadsheets: a cell that starts like a formula is made plain text.</summary>
-    public static string ToCsv(IEnumerable<DeckEntry> entries)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
-        foreach (var name in CsvHeader)
-        {
-            csv.WriteField(name);
-        }
-
-        csv.NextRecord();
-        foreach (var e in entries)
-        {
-            csv.WriteField(SpreadsheetSafe.Cell(e.PublicBody));
-            csv.WriteField(SpreadsheetSafe.Cell(e.Counterpart));
-            csv.WriteField(SpreadsheetSafe.Cell(e.Context ?? ""));
-            csv.NextRecord();
-        }
-
-        return writer.ToString();
-    }
+    public static string ToCsv(IEnumerable<DeckEntry> entries) =>
+        SpreadsheetSafe.Csv(CsvHeader, entries.Select(e => new object?[] { e.PublicBody, e.Counterpart, e.Context }));
 
     /// <summary>Reads a deck file by its extension (.json or .csv), checking every scenario.</summary>
     public static IReadOnlyList<DeckEntry> Read(string fileName, byte[] content)
@@ -190,6 +172,39 @@ public static class SpreadsheetSafe
     /// <summary>A cell that starts like a formula gets a leading apostrophe, which spreadsheets show as text.</summary>
     public static string Cell(string value) =>
         value.Length > 0 && FormulaStarts.Contains(value[0]) ? "'" + value : value;
+
+    /// <summary>
+    /// Writes CSV with a header row: text cells through <see cref="Cell"/>, numbers in the invariant
+    /// culture, empty for null. The one CSV writer of the app.
+    /// </summary>
+    public static string Csv(IReadOnlyList<string> header, IEnumerable<object?[]> rows)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+        foreach (var name in header)
+        {
+            csv.WriteField(name);
+        }
+
+        csv.NextRecord();
+        foreach (var row in rows)
+        {
+            foreach (var cell in row)
+            {
+                csv.WriteField(cell switch
+                {
+                    null => "",
+                    string text => Cell(text),
+                    IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
+                    _ => cell.ToString() ?? "",
+                });
+            }
+
+            csv.NextRecord();
+        }
+
+        return writer.ToString();
+    }
 
     /// <summary>Undoes <see cref="Cell"/> when reading back a file this app wrote.</summary>
     public static string Uncell(string value) =>

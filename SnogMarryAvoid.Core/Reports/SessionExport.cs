@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using SnogMarryAvoid.Core.Decks;
 using SnogMarryAvoid.Core.Voting;
 
@@ -25,7 +23,7 @@ public static class SessionExport
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string ResultsCsv(SessionReport report) => Csv(
+    public static string ResultsCsv(SessionReport report) => SpreadsheetSafe.Csv(
         ["scenario", "public_body", "counterpart", "snog", "marry", "avoid", "total", "snog_percent", "marry_percent", "avoid_percent", "verdict", "polarisation", "most_divided", "switchers", "joined", "voted"],
         report.Scenarios.Select(s => new object?[]
         {
@@ -34,39 +32,10 @@ public static class SessionExport
             s.Polarisation.ToString("0.####", CultureInfo.InvariantCulture), s.MostDivided, s.Switchers, s.Joined, s.Voted,
         }));
 
-    public static string VotesCsv(IEnumerable<ExportedVote> votes) => Csv(
+    public static string VotesCsv(IEnumerable<ExportedVote> votes) => SpreadsheetSafe.Csv(
         ["scenario", "public_body", "counterpart", "choice", "reason", "cast_at", "updated_at"],
         votes.Select(v => new object?[] { v.ScenarioOrder, v.PublicBody, v.Counterpart, v.Choice, v.Reason, v.CastAt.ToString("O"), v.UpdatedAt.ToString("O") }));
 
     public static string SessionJson(SessionReport report, IEnumerable<ExportedVote> votes) =>
         JsonSerializer.Serialize(new { report.Session, report.Participants, report.Scenarios, Votes = votes }, Json);
-
-    private static string Csv(string[] header, IEnumerable<object?[]> rows)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
-        foreach (var name in header)
-        {
-            csv.WriteField(name);
-        }
-
-        csv.NextRecord();
-        foreach (var row in rows)
-        {
-            foreach (var cell in row)
-            {
-                csv.WriteField(cell switch
-                {
-                    null => "",
-                    string text => SpreadsheetSafe.Cell(text),
-                    IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-                    _ => cell.ToString() ?? "",
-                });
-            }
-
-            csv.NextRecord();
-        }
-
-        return writer.ToString();
-    }
 }

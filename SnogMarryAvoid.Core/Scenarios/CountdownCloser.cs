@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using SnogMarryAvoid.Core.Persistence;
 
 namespace SnogMarryAvoid.Core.Scenarios;
 
@@ -8,7 +7,7 @@ namespace SnogMarryAvoid.Core.Scenarios;
 /// Closes voting when a countdown runs out. The deadline is stored with the scenario, so it holds if
 /// the facilitator's laptop sleeps or the server restarts: this loop only looks for what is due.
 /// </summary>
-public sealed class CountdownCloser(ScenarioService scenarios, DbWork db, TimeProvider clock, ILogger<CountdownCloser> logger) : BackgroundService
+public sealed class CountdownCloser(ScenarioService scenarios, TimeProvider clock, ILogger<CountdownCloser> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
@@ -19,7 +18,7 @@ public sealed class CountdownCloser(ScenarioService scenarios, DbWork db, TimePr
         {
             try
             {
-                await scenarios.CloseExpiredAsync(db, stoppingToken);
+                await scenarios.CloseExpiredAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

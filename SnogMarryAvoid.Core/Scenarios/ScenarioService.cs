@@ -11,7 +11,7 @@ namespace SnogMarryAvoid.Core.Scenarios;
 /// facilitator's "current" scenario that the projector and phones show. Every method publishes
 /// <see cref="SessionChanged"/> after its commit.
 /// </summary>
-public sealed class ScenarioService(SessionChanges changes, TimeProvider clock)
+public sealed class ScenarioService(DbWork db, SessionChanges changes, TimeProvider clock)
 {
     public static readonly TimeSpan MaxCountdown = TimeSpan.FromMinutes(30);
 
@@ -134,7 +134,7 @@ public sealed class ScenarioService(SessionChanges changes, TimeProvider clock)
     /// Closes every open scenario whose countdown has run out, as the app itself. Returns how many it
     /// closed. Safe to run on several servers at once: a scenario already closed is left alone.
     /// </summary>
-    public async Task<int> CloseExpiredAsync(DbWork db, CancellationToken ct = default)
+    public async Task<int> CloseExpiredAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         List<(Guid SessionId, Guid ScenarioId)> due;

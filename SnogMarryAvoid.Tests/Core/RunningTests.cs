@@ -77,13 +77,13 @@ public class RunningTests : IAsyncLifetime
 
         _clock.Advance(TimeSpan.FromSeconds(29));
         await _core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
-        (await _core.Scenarios.CloseExpiredAsync(_core.Db)).Should().Be(0);
+        (await _core.Scenarios.CloseExpiredAsync()).Should().Be(0);
 
         _clock.Advance(TimeSpan.FromSeconds(1));
         var late = () => _core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Avoid);
         (await late.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("Time is up: voting on this scenario is closed.");
 
-        (await _core.Scenarios.CloseExpiredAsync(_core.Db)).Should().Be(1);
+        (await _core.Scenarios.CloseExpiredAsync()).Should().Be(1);
         var snapshot = await _core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner);
         snapshot.Current!.State.Should().Be(ScenarioState.Closed);
         snapshot.Current.ClosesAt.Should().BeNull();
@@ -109,7 +109,7 @@ public class RunningTests : IAsyncLifetime
 
         _clock.Advance(TimeSpan.FromSeconds(11));
 
-        (await _core.Scenarios.CloseExpiredAsync(_core.Db)).Should().Be(0);
+        (await _core.Scenarios.CloseExpiredAsync()).Should().Be(0);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Decks;
 using SnogMarryAvoid.Core.Sessions;
+using SnogMarryAvoid.Web.Components.Shared;
 
 namespace SnogMarryAvoid.Web.Accounts;
 
@@ -20,7 +21,7 @@ public static class DeckEndpoints
             }
             catch (DomainException ex)
             {
-                return Results.Problem(ex.Message, statusCode: ex.Error == DomainError.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
+                return PageStatus.Problem(ex);
             }
 
             var entries = DeckService.Entries(session);

@@ -3,6 +3,7 @@ using System.Text;
 using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Reports;
+using SnogMarryAvoid.Web.Components.Shared;
 
 namespace SnogMarryAvoid.Web.Accounts;
 
@@ -29,7 +30,7 @@ public static class ReportEndpoints
             }
             catch (DomainException ex)
             {
-                return Results.Problem(ex.Message, statusCode: ex.Error == DomainError.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
+                return PageStatus.Problem(ex);
             }
         }).RequireAuthorization(p => p.RequireRole(Roles.Organiser, Roles.Facilitator));
 

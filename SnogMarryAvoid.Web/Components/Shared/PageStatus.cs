@@ -2,21 +2,25 @@ using SnogMarryAvoid.Core;
 
 namespace SnogMarryAvoid.Web.Components.Shared;
 
-/// <summary>Gives a refused page the HTTP status that fits, while it is still being prerendered.</summary>
+/// <summary>The HTTP status that fits a refusal, for pages (while prerendering) and file endpoints alike.</summary>
 public static class PageStatus
 {
+    public static int For(DomainError error) => error switch
+    {
+        DomainError.Forbidden => StatusCodes.Status403Forbidden,
+        DomainError.NotFound => StatusCodes.Status404NotFound,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    /// <summary>Sets the status of a page that was refused, if its response has not started.</summary>
     public static void From(HttpContext? context, DomainException error)
     {
-        if (context is null || context.Response.HasStarted)
+        if (context is not null && !context.Response.HasStarted)
         {
-            return;
+            context.Response.StatusCode = For(error.Error);
         }
-
-        context.Response.StatusCode = error.Error switch
-        {
-            DomainError.Forbidden => StatusCodes.Status403Forbidden,
-            DomainError.NotFound => StatusCodes.Status404NotFound,
-            _ => context.Response.StatusCode,
-        };
     }
+
+    /// <summary>A file endpoint's answer to a refusal: a problem with the message, and the fitting status.</summary>
+    public static IResult Problem(DomainException error) => Results.Problem(error.Message, statusCode: For(error.Error));
 }
