@@ -22,9 +22,6 @@ public sealed record SessionDetails(
     public ScenarioView? Current => Scenarios.FirstOrDefault(s => s.Id == CurrentScenarioId);
 }
 
-/// <summary>One line of a list of sessions.</summary>
-public sealed record SessionSummary(Guid Id, string Title, string JoinCode, SessionPhase Phase, DateTime CreatedAt, int ScenarioCount, int ParticipantCount);
-
 /// <summary>Creating, finding, starting and ending sessions.</summary>
 public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvider clock)
 {
@@ -72,20 +69,77 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
     public async Task<IReadOnlyList<SessionSummary>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);
-        var query = ctx.Sessions.AsNoTracking();
-        if (!actor.IsOrganiser)
+        return await Summaries(ctx, Visible(ctx, actor)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// One page of the sessions <paramref name="actor"/> may see, newest first, narrowed by
+    /// <paramref name="filter"/>. A page past the last gives the last page; the page size is kept
+    /// between 1 and <see cref="SessionFilter.MaxPageSize"/>. A facilitator who filters by another
+    /// facilitator simply sees nothing.
+    /// </summary>
+    public async Task<SessionListPage> SearchAsync(Actor actor, SessionFilter filter, CancellationToken ct = default)
+    {
+        var size = Math.Clamp(filter.PageSize, 1, SessionFilter.MaxPageSize);
+        await using var ctx = await db.ReadAsync(ct);
+        var query = Visible(ctx, actor);
+        if (!string.IsNullOrWhiteSpace(filter.Title))
         {
-            query = query.Where(s => s.OwnerId == actor.UserId);
+            var term = filter.Title.Trim().ToLower(System.Globalization.CultureInfo.InvariantCulture);
+            query = query.Where(s => s.Title.ToLower().Contains(term));
         }
 
-        return await query
+        if (filter.From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(s => s.CreatedAt >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(s => s.CreatedAt < end);
+        }
+
+        if (!string.IsNullOrEmpty(filter.FacilitatorId))
+        {
+            query = query.Where(s => s.OwnerId == filter.FacilitatorId);
+        }
+
+        var total = await query.CountAsync(ct);
+        var lastPage = Math.Max(1, (total + size - 1) / size);
+        var page = Math.Clamp(filter.Page, 1, lastPage);
+        var items = await Summaries(ctx, query).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new SessionListPage(items, total, page, size);
+    }
+
+    /// <summary>The accounts that own sessions <paramref name="actor"/> may see, by e-mail: everyone's for an organiser, their own for a facilitator.</summary>
+    public async Task<IReadOnlyList<FacilitatorOption>> ListFacilitatorsAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var ctx = await db.ReadAsync(ct);
+        var owners = Visible(ctx, actor).Select(s => s.OwnerId).Distinct();
+        return await ctx.Users.AsNoTracking()
+            .Where(u => owners.Contains(u.Id))
+            .OrderBy(u => u.Email)
+            .Select(u => new FacilitatorOption(u.Id, u.Email ?? u.UserName ?? u.Id))
+            .ToListAsync(ct);
+    }
+
+    private static IQueryable<Session> Visible(SnogDbContext ctx, Actor actor)
+    {
+        var query = ctx.Sessions.AsNoTracking();
+        return actor.IsOrganiser ? query : query.Where(s => s.OwnerId == actor.UserId);
+    }
+
+    private static IQueryable<SessionSummary> Summaries(SnogDbContext ctx, IQueryable<Session> sessions) =>
+        sessions
             .OrderByDescending(s => s.CreatedAt)
+            .ThenBy(s => s.Id)
             .Select(s => new SessionSummary(
                 s.Id, s.Title, s.JoinCode, s.Phase, s.CreatedAt,
                 ctx.Scenarios.Count(x => x.SessionId == s.Id),
-                ctx.Participants.Count(p => p.SessionId == s.Id)))
-            .ToListAsync(ct);
-    }
+                ctx.Participants.Count(p => p.SessionId == s.Id),
+                ctx.Users.Where(u => u.Id == s.OwnerId).Select(u => u.Email).FirstOrDefault()));
 
     /// <summary>What a view of the session (the projector, the console) needs to draw itself now, for someone who may manage it.</summary>
     public async Task<SessionSnapshot> GetSnapshotAsync(Guid sessionId, Actor actor, CancellationToken ct = default)

@@ -31,4 +31,24 @@ public class SessionReportPageTests : ComponentTest
         cut.FindAll("script").Should().BeEmpty();
         cut.Find("[data-scenario='2']").TextContent.Should().Contain("Not voted on.");
     }
+
+    [Fact]
+    public async Task Report_DrawsMudBlazorCharts_OfTheVotedScenarios()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(3);
+        var people = await Core.JoinAsync(session.JoinCode, 2);
+        foreach (var scenario in scenarios.Take(2))
+        {
+            await Core.Scenarios.OpenAsync(session.Id, scenario.Id, TestCore.Owner);
+            await Core.Voting.CastVoteAsync(people[0], scenario.Id, Choice.Snog);
+            await Core.Voting.CastVoteAsync(people[1], scenario.Id, Choice.Avoid);
+        }
+
+        var cut = Render<SessionReportPage>(p => p.Add(c => c.SessionId, session.Id));
+
+        var chart = cut.Find("[data-testid=session-chart]");
+        chart.QuerySelectorAll("path.mud-chart-bar").Should().HaveCount(6, "three choices stacked for each of the two voted scenarios");
+        chart.QuerySelectorAll(".mud-charts-xaxis text").Select(t => t.TextContent).Should().Equal("1", "2");
+        cut.FindAll("[data-testid=scenario-donut] svg").Should().HaveCount(2, "only voted scenarios get a donut");
+    }
 }

@@ -19,9 +19,9 @@ public class OrganiserReviewTests(BrowserFixture browser) : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private async Task<Guid> FinishedRoomAsync(string title, Choice[] first, Choice[] second)
+    private async Task<Guid> FinishedRoomAsync(Actor facilitator, string title, Choice[] first, Choice[] second)
     {
-        var session = await _app.Core.Sessions.CreateAsync(title, Actor.System);
+        var session = await _app.Core.Sessions.CreateAsync(title, facilitator);
         var a = await _app.Core.Decks.AddAsync(session.Id, Actor.System, "NHS mental health trust", "mental health blogger", null);
         var b = await _app.Core.Decks.AddAsync(session.Id, Actor.System, "Council comms team", "local Facebook group", null);
         await _app.Core.Sessions.StartAsync(session.Id, Actor.System);
@@ -50,17 +50,38 @@ public class OrganiserReviewTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Organiser_SeesTheNumbers_ComparesTwoRooms_AndDownloadsTheCsv()
     {
-        var leeds = await FinishedRoomAsync("Leeds", [Choice.Marry, Choice.Marry, Choice.Snog], [Choice.Avoid, Choice.Avoid, Choice.Avoid]);
-        await FinishedRoomAsync("London", [Choice.Avoid, Choice.Snog], [Choice.Avoid]);
+        var ann = await _app.CreateFacilitatorAsync("ann@example.org");
+        var bob = await _app.CreateFacilitatorAsync("bob@example.org");
+        var leeds = await FinishedRoomAsync(ann, "Leeds", [Choice.Marry, Choice.Marry, Choice.Snog], [Choice.Avoid, Choice.Avoid, Choice.Avoid]);
+        await FinishedRoomAsync(bob, "London", [Choice.Avoid, Choice.Snog], [Choice.Avoid]);
+        await FinishedRoomAsync(bob, "Leeds, the sequel", [Choice.Snog], [Choice.Snog]);
 
+        // The list of past sessions: search by title, then narrow to one facilitator, keyboard only.
         var page = await browser.ScreenAsync(1280, 900);
-        await page.GotoAsync($"{_app.BaseUrl}/reports/{leeds}");
+        await page.GotoAsync($"{_app.BaseUrl}/facilitate");
         await page.SignInAsync(AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
+        await Expect(page.Locator("tbody tr")).ToHaveCountAsync(3);
+        await page.WaitForInteractiveAsync();
+        await page.GetByLabel("Title contains").FillAsync("leeds");
+        await page.GetByLabel("Title contains").PressAsync("Enter");
+        await Expect(page.Locator("[data-testid=session-count]")).ToHaveTextAsync("2 sessions match");
+        await page.WaitForInteractiveAsync();
+        await page.GetByLabel("Facilitator").SelectOptionAsync(new SelectOptionValue { Label = "ann@example.org" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=session-count]")).ToHaveTextAsync("1 session match");
+        await Expect(page.Locator("tbody tr [data-testid=facilitator]")).ToHaveTextAsync("ann@example.org");
+        page.Url.Should().Contain("q=leeds").And.Contain("by=");
+        await page.ExpectNoSeriousAxeViolationsAsync();
+        await page.SaveScreenshotAsync("session-list");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Report for Leeds" }).ClickAsync();
+        await page.WaitForURLAsync($"**/reports/{leeds}");
         var first = page.Locator("[data-scenario='1']");
         await Expect(first.Locator("[data-count=Marry]")).ToHaveTextAsync("2");
         await Expect(first.Locator("[data-count=Snog]")).ToHaveTextAsync("1");
         await Expect(first).ToContainTextAsync("The room says: marry!");
         await Expect(page.Locator("[data-scenario='2']")).ToContainTextAsync("The room says: avoid!");
+        await Expect(page.Locator("[data-testid=session-chart] path.mud-chart-bar")).ToHaveCountAsync(6);
         await page.ExpectNoSeriousAxeViolationsAsync();
         await page.SaveScreenshotAsync("report");
 
@@ -79,12 +100,12 @@ public class OrganiserReviewTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.GotoAsync($"{_app.BaseUrl}/reports");
         var comparison = page.Locator("[data-comparison='NHS mental health trust|mental health blogger'] .comparison-room");
-        await Expect(comparison).ToHaveCountAsync(2);
+        await Expect(comparison).ToHaveCountAsync(3);
         await Expect(comparison.Nth(0)).ToContainTextAsync("Leeds");
         await Expect(comparison.Nth(1)).ToContainTextAsync("London");
         var cell = page.Locator("td[data-cell='Council comms team|local Facebook group']");
         await Expect(cell).ToContainTextAsync("Avoid");
-        await Expect(cell).ToContainTextAsync("4 votes");
+        await Expect(cell).ToContainTextAsync("5 votes");
         await page.ExpectNoSeriousAxeViolationsAsync();
         await page.SaveScreenshotAsync("across-sessions");
     }
