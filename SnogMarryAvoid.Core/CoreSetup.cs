@@ -13,6 +13,7 @@ using SnogMarryAvoid.Core.Reports;
 using SnogMarryAvoid.Core.Scenarios;
 using SnogMarryAvoid.Core.Sessions;
 using SnogMarryAvoid.Core.Voting;
+using StackExchange.Redis;
 
 namespace SnogMarryAvoid.Core;
 
@@ -27,7 +28,19 @@ public static class CoreSetup
     {
         services.AddSnogPersistence(configuration, dataFolder);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ISessionEvents, InProcessSessionEvents>();
+        if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            // Scale-out: live events travel over Redis pub/sub between servers.
+            services.TryAddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redis));
+            services.AddSingleton<RedisSessionEvents>();
+            services.TryAddSingleton<ISessionEvents>(sp => sp.GetRequiredService<RedisSessionEvents>());
+            services.AddHostedService<LiveResync>();
+        }
+        else
+        {
+            services.TryAddSingleton<ISessionEvents, InProcessSessionEvents>();
+        }
+
         services.AddSingleton<SessionChanges>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<ScenarioService>();
@@ -61,9 +74,29 @@ public static class CoreSetup
             .AddEntityFrameworkStores<SnogDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
-        services.AddDataProtection();
+        // The key ring that protects sign-in and participant cookies lives in the database, so every
+        // server sharing the database reads the same keys and a restart changes nothing.
+        services.AddDataProtection()
+            .SetApplicationName("SnogMarryAvoid")
+            .PersistKeysToDbContext<SnogDbContext>();
         services.AddScoped<AccountService>();
         services.AddHostedService<OrganiserBootstrap>();
         return services;
+    }
+
+    /// <summary>
+    /// A Redis connection that never blocks start-up and fails fast while Redis is away, so nothing
+    /// waits on it; it reconnects by itself. <paramref name="configuration"/> is a StackExchange.Redis
+    /// configuration string, e.g. "127.0.0.1:6379".
+    /// </summary>
+    public static ConnectionMultiplexer ConnectRedis(string configuration)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 3000);
+        options.ReconnectRetryPolicy ??= new LinearRetry(1000);
+        options.ClientName ??= "SnogMarryAvoid";
+        return ConnectionMultiplexer.Connect(options);
     }
 }

@@ -1,15 +1,20 @@
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.ResponseCompression;
 using MudBlazor.Services;
 using SnogMarryAvoid.Core;
+using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Web;
 using SnogMarryAvoid.Web.Accounts;
 using SnogMarryAvoid.Web.Components;
 using SnogMarryAvoid.Web.Components.Shared;
 using SnogMarryAvoid.Web.Hubs;
 using SnogMarryAvoid.Web.Participants;
+using StackExchange.Redis;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,17 +24,31 @@ var dataFolder = builder.Configuration["DataFolder"] is { Length: > 0 } configur
 
 builder.Services.AddSnogCore(builder.Configuration, dataFolder);
 
-// Participant cookies and circuit state are protected with these keys; keeping them in the data folder
-// means a restart does not turn every phone in the room into a stranger.
-builder.Services.AddDataProtection()
-    .SetApplicationName("SnogMarryAvoid")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
-
 builder.Services.AddSingleton<ParticipantCookie>();
 builder.Services.AddSingleton<JoinAttemptLimiter>();
-builder.Services.AddSingleton<HubEventBridge>();
+builder.Services.AddHostedService<HubEventBridge>();
 builder.Services.AddSingleton<JoinLinks>();
-builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
+builder.Services.AddSingleton<HubCallLimiter>();
+builder.Services.AddSignalR()
+    .AddHubOptions<SessionHub>(o =>
+    {
+        // The API's messages are small: a code, an id, a choice, a reason of at most 280 characters.
+        o.MaximumReceiveMessageSize = builder.Configuration.GetValue("Limits:HubMessageBytes", 8 * 1024);
+        o.AddFilter<HubCallLimiter>();
+    });
+if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 })
+{
+    // Scale-out: the API hub's groups span servers through SignalR's Redis backplane. It is registered
+    // for SessionHub alone, so Blazor's own hub (the pages' circuits) never depends on Redis.
+    builder.Services.AddOptions<RedisOptions>().Configure<IServiceProvider>((o, services) =>
+    {
+        o.Configuration.ChannelPrefix = RedisChannel.Literal("snogmarryavoid:hub");
+        o.ConnectionFactory = _ => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>());
+    });
+    builder.Services.AddSingleton<HubLifetimeManager<SessionHub>, RedisHubLifetimeManager<SessionHub>>();
+    builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+}
+
 builder.Services.AddMudServices();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddResponseCompression(o =>
@@ -84,7 +103,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.UseMiddleware<ParticipantCookieMiddleware>();
 
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
 app.MapHub<SessionHub>(SessionHub.Path);
 app.MapAccountEndpoints();
 app.MapDeckEndpoints();

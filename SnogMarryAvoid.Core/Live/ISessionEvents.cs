@@ -11,4 +11,7 @@ public interface ISessionEvents
 
     /// <summary>Calls <paramref name="handler"/> for each event of the session until the returned handle is disposed.</summary>
     IDisposable Subscribe(Guid sessionId, Func<SessionEvent, Task> handler);
+
+    /// <summary>Calls <paramref name="handler"/> for each event of every session until the returned handle is disposed.</summary>
+    IDisposable SubscribeAll(Func<SessionEvent, Task> handler);
 }

@@ -7,17 +7,23 @@ namespace SnogMarryAvoid.Core.Live;
 /// <summary>The default engine: subscribers live in this process; fan-out is concurrent.</summary>
 public sealed class InProcessSessionEvents(ILogger<InProcessSessionEvents> logger) : ISessionEvents
 {
+    // Subscribers to every session are kept under this key; no session has the empty id.
+    private static readonly Guid All = Guid.Empty;
     private readonly ConcurrentDictionary<Guid, ImmutableArray<Subscription>> _topics = new();
 
     public async Task PublishAsync(SessionEvent sessionEvent)
     {
-        if (!_topics.TryGetValue(sessionEvent.SessionId, out var subscribers) || subscribers.IsEmpty)
+        var subscribers = _topics.GetValueOrDefault(sessionEvent.SessionId, []);
+        var everything = _topics.GetValueOrDefault(All, []);
+        if (subscribers.IsDefaultOrEmpty && everything.IsDefaultOrEmpty)
         {
             return;
         }
 
-        await Task.WhenAll(subscribers.Select(s => DeliverAsync(s, sessionEvent)));
+        await Task.WhenAll(subscribers.Concat(everything).Select(s => DeliverAsync(s, sessionEvent)));
     }
+
+    public IDisposable SubscribeAll(Func<SessionEvent, Task> handler) => Subscribe(All, handler);
 
     public IDisposable Subscribe(Guid sessionId, Func<SessionEvent, Task> handler)
     {

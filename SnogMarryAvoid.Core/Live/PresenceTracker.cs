@@ -19,6 +19,9 @@ public sealed class PresenceTracker(ISessionEvents events)
         return new Lease(this, sessionId);
     }
 
+    /// <summary>Publishes this server's count again (after other servers may have missed it).</summary>
+    public void Republish(Guid sessionId) => Publish(sessionId, Connected(sessionId));
+
     private void Leave(Guid sessionId) => Publish(sessionId, _connected.AddOrUpdate(sessionId, 0, (_, n) => Math.Max(0, n - 1)));
 
     private void Publish(Guid sessionId, int count) => _ = events.PublishAsync(new PresenceChanged(sessionId, count));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,11 @@ namespace SnogMarryAvoid.Core.Persistence;
 /// context with its own migration set (<see cref="SqliteSnogDbContext"/>, <see cref="SqlServerSnogDbContext"/>,
 /// <see cref="PostgresSnogDbContext"/>); code outside Persistence asks for this base type only.
 /// </summary>
-public abstract class SnogDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
+public abstract class SnogDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring (cookies, participant tokens), shared by every server on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Scenario> Scenarios => Set<Scenario>();
     public DbSet<Participant> Participants => Set<Participant>();

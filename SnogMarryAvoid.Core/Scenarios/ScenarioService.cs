@@ -63,6 +63,9 @@ public sealed class ScenarioService(DbWork db, SessionChanges changes, TimeProvi
             var scenario = await FindAsync(ctx, sessionId, scenarioId, ct);
             await ctx.VoteChanges.Where(c => c.ScenarioId == scenarioId).ExecuteDeleteAsync(ct);
             await ctx.Votes.Where(v => v.ScenarioId == scenarioId).ExecuteDeleteAsync(ct);
+
+            // A new sequence number, so a results event counted before the reset is recognisably older.
+            session.VoteSequence++;
             (scenario.State, scenario.OpenedAt, scenario.ClosedAt, scenario.ClosesAt) = (ScenarioState.Pending, null, null, null);
         }, ct);
 

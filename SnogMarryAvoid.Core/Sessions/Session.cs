@@ -41,5 +41,11 @@ public sealed class Session
     /// </summary>
     public int Revision { get; set; }
 
+    /// <summary>
+    /// The last vote sequence number handed out in this session. Every stored change of a vote takes the
+    /// next one in the same transaction, which also locks this row, so sequences commit in order.
+    /// </summary>
+    public long VoteSequence { get; set; }
+
     public List<Scenario> Scenarios { get; set; } = [];
 }

@@ -16,4 +16,24 @@ internal static class Tallies
         int Of(Choice c) => counts.FirstOrDefault(x => x.Choice == c)?.Count ?? 0;
         return new ScenarioResults(scenarioId, Of(Choice.Snog), Of(Choice.Marry), Of(Choice.Avoid));
     }
+
+    /// <summary>
+    /// The tally with the last vote sequence it surely includes, and whether the room may see it (the
+    /// scenario is revealed, or the session shows results live). The sequence is read first: every vote
+    /// up to it has committed, so the count that follows includes them all (and perhaps a few more).
+    /// </summary>
+    public static async Task<(ScenarioResults Results, long LastSequence, bool VisibleToRoom)> CountWithSequenceAsync(SnogDbContext ctx, Guid sessionId, Guid scenarioId, CancellationToken ct = default)
+    {
+        var state = await ctx.Sessions.AsNoTracking()
+            .Where(s => s.Id == sessionId)
+            .Select(s => new
+            {
+                s.VoteSequence,
+                s.ShowResultsLive,
+                Revealed = ctx.Scenarios.Any(x => x.Id == scenarioId && x.State == Scenarios.ScenarioState.Revealed),
+            })
+            .FirstOrDefaultAsync(ct);
+        var results = await CountAsync(ctx, scenarioId, ct);
+        return state is null ? (results, 0, false) : (results, state.VoteSequence, state.ShowResultsLive || state.Revealed);
+    }
 }

@@ -34,8 +34,8 @@ public sealed class TallyBroadcaster(DbWork db, ISessionEvents events, ILogger<T
                 try
                 {
                     await using var ctx = await db.ReadAsync();
-                    var results = await Tallies.CountAsync(ctx, scenarioId);
-                    await events.PublishAsync(new ResultsChanged(sessionId, results, ++pass.Version));
+                    var (results, sequence, visible) = await Tallies.CountWithSequenceAsync(ctx, sessionId, scenarioId);
+                    await events.PublishAsync(new ResultsChanged(sessionId, results, sequence, visible));
                 }
                 catch (Exception ex)
                 {
@@ -58,6 +58,5 @@ public sealed class TallyBroadcaster(DbWork db, ISessionEvents events, ILogger<T
     {
         public int Dirty;
         public int Running;
-        public long Version;
     }
 }

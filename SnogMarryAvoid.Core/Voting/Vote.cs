@@ -29,4 +29,7 @@ public sealed class Vote
     /// <summary>The facilitator put the reason on the projector.</summary>
     public bool ReasonSpotlighted { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>The session's vote sequence number when this choice was stored (see <see cref="Sessions.Session.VoteSequence"/>).</summary>
+    public long Sequence { get; set; }
 }

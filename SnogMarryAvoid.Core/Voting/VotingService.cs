@@ -6,8 +6,13 @@ using SnogMarryAvoid.Core.Sessions;
 
 namespace SnogMarryAvoid.Core.Voting;
 
-/// <summary>A participant's committed vote on a scenario, as the phone confirms it.</summary>
-public sealed record VoteReceipt(Guid ScenarioId, Choice Choice, string? Reason, DateTime UpdatedAt);
+/// <summary>
+/// A participant's committed vote on a scenario, as the phone confirms it. <see cref="Sequence"/> is the
+/// session's vote sequence number of this choice: every results event carries the last sequence it
+/// includes, so a client knows its vote is counted once it sees a results event with a sequence at least
+/// this. Repeating the same choice returns the sequence it already had.
+/// </summary>
+public sealed record VoteReceipt(Guid ScenarioId, Choice Choice, string? Reason, DateTime UpdatedAt, long Sequence = 0);
 
 /// <summary>Casting and changing votes, and reading results.</summary>
 public sealed class VotingService(DbWork db, TallyBroadcaster tallies, ISessionEvents events, TimeProvider clock)
@@ -33,9 +38,10 @@ public sealed class VotingService(DbWork db, TallyBroadcaster tallies, ISessionE
             var now = clock.GetUtcNow().UtcDateTime;
             var vote = await ctx.Votes.FirstOrDefaultAsync(v => v.ScenarioId == scenarioId && v.ParticipantId == participantId, ct);
             var isChange = vote is null || vote.Choice != choice;
+            var sequence = isChange ? await NextSequenceAsync(ctx, scenario.SessionId, ct) : vote!.Sequence;
             if (vote is null)
             {
-                vote = new Vote { Id = Guid.NewGuid(), ScenarioId = scenarioId, ParticipantId = participantId, Choice = choice, CastAt = now, UpdatedAt = now };
+                vote = new Vote { Id = Guid.NewGuid(), ScenarioId = scenarioId, ParticipantId = participantId, Choice = choice, CastAt = now, UpdatedAt = now, Sequence = sequence };
                 ctx.Votes.Add(vote);
             }
             else if (isChange)
@@ -43,6 +49,7 @@ public sealed class VotingService(DbWork db, TallyBroadcaster tallies, ISessionE
                 ctx.VoteChanges.Add(new VoteChange { Id = Guid.NewGuid(), ScenarioId = scenarioId, ParticipantId = participantId, From = vote.Choice, To = choice, ChangedAt = now });
                 vote.Choice = choice;
                 vote.UpdatedAt = now;
+                vote.Sequence = sequence;
             }
 
             return (scenario.SessionId, ToReceipt(vote), isChange);
@@ -134,6 +141,14 @@ public sealed class VotingService(DbWork db, TallyBroadcaster tallies, ISessionE
         return await Tallies.CountAsync(ctx, scenarioId, ct);
     }
 
+    /// <summary>The scenario's tally with the last vote sequence it includes, for views that then follow <see cref="ResultsChanged"/> events.</summary>
+    public async Task<(ScenarioResults Results, long LastSequence)> GetResultsWithSequenceAsync(Guid sessionId, Guid scenarioId, CancellationToken ct = default)
+    {
+        await using var ctx = await db.ReadAsync(ct);
+        var (results, sequence, _) = await Tallies.CountWithSequenceAsync(ctx, sessionId, scenarioId, ct);
+        return (results, sequence);
+    }
+
     private async Task<Scenario> OpenScenarioAsync(SnogDbContext ctx, Guid participantId, Guid scenarioId, CancellationToken ct)
     {
         var participantSession = await ctx.Participants.Where(p => p.Id == participantId).Select(p => (Guid?)p.SessionId).FirstOrDefaultAsync(ct)
@@ -157,5 +172,17 @@ public sealed class VotingService(DbWork db, TallyBroadcaster tallies, ISessionE
         };
     }
 
-    private static VoteReceipt ToReceipt(Vote v) => new(v.ScenarioId, v.Choice, v.Reason, v.UpdatedAt);
+    /// <summary>
+    /// Takes the session's next vote sequence number inside the caller's transaction. The update locks the
+    /// session's row until the commit (on SQLite, the one writer does), so sequence numbers commit in order:
+    /// whoever reads sequence N afterwards also sees every vote up to N.
+    /// </summary>
+    private static async Task<long> NextSequenceAsync(SnogDbContext ctx, Guid sessionId, CancellationToken ct)
+    {
+        await ctx.Sessions.Where(s => s.Id == sessionId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.VoteSequence, s => s.VoteSequence + 1), ct);
+        return await ctx.Sessions.Where(s => s.Id == sessionId).Select(s => s.VoteSequence).FirstAsync(ct);
+    }
+
+    private static VoteReceipt ToReceipt(Vote v) => new(v.ScenarioId, v.Choice, v.Reason, v.UpdatedAt, v.Sequence);
 }

@@ -112,5 +112,7 @@ public class ModerationTests : CoreTest
         }
 
         public IDisposable Subscribe(Guid sessionId, Func<SessionEvent, Task> handler) => throw new NotSupportedException();
+
+        public IDisposable SubscribeAll(Func<SessionEvent, Task> handler) => throw new NotSupportedException();
     }
 }

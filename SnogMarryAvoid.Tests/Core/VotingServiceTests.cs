@@ -173,7 +173,83 @@ public class VotingServiceTests : CoreTest
 
         var last = await recorder.WaitForAsync<ResultsChanged>(e => e.Results.Total == 2);
         last.Results.Should().Be(new ScenarioResults(scenarios[0].Id, 2, 0, 0));
-        recorder.OfType<ResultsChanged>().Select(e => e.Version).Should().BeInAscendingOrder();
+        last.LastSequence.Should().Be(2);
+        last.VisibleToRoom.Should().BeFalse("the session is reveal-only and the scenario is open");
+        recorder.OfType<ResultsChanged>().Select(e => e.LastSequence).Should().BeInAscendingOrder();
+    }
+
+    [Fact]
+    public async Task Receipts_CarryASessionWideSequence_ThatRisesWithEveryChange_AndNotWithARepeat()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(2);
+        var people = await Core.JoinAsync(session.JoinCode, 2);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+
+        var first = await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Snog);
+        var second = await Core.Voting.CastVoteAsync(people[1], scenarios[0].Id, Choice.Avoid);
+        var repeat = await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Snog);
+        var change = await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Marry);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[1].Id, TestCore.Owner);
+        var next = await Core.Voting.CastVoteAsync(people[1], scenarios[1].Id, Choice.Snog);
+
+        new[] { first.Sequence, second.Sequence, repeat.Sequence, change.Sequence, next.Sequence }.Should().Equal(1, 2, 1, 3, 4);
+    }
+
+    [Fact]
+    public async Task Sequences_AreCountedPerSession()
+    {
+        var (a, aScenarios) = await Core.LiveSessionAsync(1, "A");
+        var (b, bScenarios) = await Core.LiveSessionAsync(1, "B");
+        var inA = (await Core.JoinAsync(a.JoinCode, 1))[0];
+        var inB = (await Core.JoinAsync(b.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(a.Id, aScenarios[0].Id, TestCore.Owner);
+        await Core.Scenarios.OpenAsync(b.Id, bScenarios[0].Id, TestCore.Owner);
+
+        (await Core.Voting.CastVoteAsync(inA, aScenarios[0].Id, Choice.Snog)).Sequence.Should().Be(1);
+        (await Core.Voting.CastVoteAsync(inB, bScenarios[0].Id, Choice.Snog)).Sequence.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task ConcurrentVotes_GetDistinctSequences_AndTheLastResultsEventIncludesThemAll()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(1);
+        var people = await Core.JoinAsync(session.JoinCode, 60);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        using var recorder = new EventRecorder(Core.Events, session.Id);
+
+        var receipts = await Task.WhenAll(people.Select(p => Core.Voting.CastVoteAsync(p, scenarios[0].Id, Choice.Avoid)));
+
+        receipts.Select(r => r.Sequence).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(Enumerable.Range(1, 60).Select(i => (long)i));
+        var last = await recorder.WaitForAsync<ResultsChanged>(e => e.LastSequence == 60);
+        last.Results.Avoid.Should().Be(60);
+    }
+
+    [Fact]
+    public async Task AReset_MovesTheSequenceOn_SoEarlierCountsAreRecognisablyOlder()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(1);
+        var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
+
+        await Core.Scenarios.ResetAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+
+        var (results, sequence) = await Core.Voting.GetResultsWithSequenceAsync(session.Id, scenarios[0].Id);
+        (results.Total, sequence).Should().Be((0, 2));
+    }
+
+    [Fact]
+    public async Task ResultsEvents_AreVisibleToTheRoom_OnceRevealed_OrInAResultsLiveSession()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(1);
+        var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        await Core.Sessions.SetResultsLiveAsync(session.Id, TestCore.Owner, live: true);
+        using var recorder = new EventRecorder(Core.Events, session.Id);
+
+        await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
+
+        (await recorder.WaitForAsync<ResultsChanged>(e => e.Results.Total == 1)).VisibleToRoom.Should().BeTrue();
     }
 
     [Fact]

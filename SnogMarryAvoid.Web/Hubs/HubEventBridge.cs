@@ -1,71 +1,57 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using SnogMarryAvoid.Core.Live;
-using SnogMarryAvoid.Core.Scenarios;
 
 namespace SnogMarryAvoid.Web.Hubs;
 
 /// <summary>
-/// Forwards a session's events to the hub group of that session: one subscription per session, however
-/// many connections joined it, so the cost of an event does not grow with the number of subscribers here.
-/// Tallies go to participants only when the session shows results live: in reveal-only sessions the
-/// room sees the split in the snapshot of the reveal, never before.
+/// Forwards the events this server publishes to the hub's groups: the room (participants) and the
+/// facilitators watching. Only events that originated here are forwarded: when SignalR's Redis
+/// backplane is on, it carries each group message to the members on every server, so forwarding what
+/// other servers published too would deliver it twice. Tallies go to the room only when
+/// <see cref="ResultsChanged.VisibleToRoom"/>, a rule Core decides (reveal-only sessions do not leak).
 /// </summary>
-public sealed class HubEventBridge(ISessionEvents events, IHubContext<SessionHub> hub) : IDisposable
+public sealed class HubEventBridge : IHostedService
 {
-    private readonly ConcurrentDictionary<Guid, IDisposable> _forwarding = new();
-    private readonly ConcurrentDictionary<Guid, SessionSnapshot> _latest = new();
+    private readonly ISessionEvents _events;
+    private readonly IHubContext<SessionHub> _hub;
+    private IDisposable? _subscription;
 
-    public static string Group(Guid sessionId) => $"session:{sessionId:N}";
+    public HubEventBridge(ISessionEvents events, IHubContext<SessionHub> hub) => (_events, _hub) = (events, hub);
 
-    public void EnsureForwarding(SessionSnapshot snapshot)
+    public static string RoomGroup(Guid sessionId) => $"room:{sessionId:N}";
+
+    public static string FacilitatorGroup(Guid sessionId) => $"facilitators:{sessionId:N}";
+
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        _latest.AddOrUpdate(snapshot.SessionId, snapshot, (_, known) => snapshot.IsNewerThan(known) ? snapshot : known);
-        if (_forwarding.ContainsKey(snapshot.SessionId))
-        {
-            return;
-        }
-
-        var subscription = events.Subscribe(snapshot.SessionId, ForwardAsync);
-        if (!_forwarding.TryAdd(snapshot.SessionId, subscription))
-        {
-            subscription.Dispose();
-        }
+        _subscription = _events.SubscribeAll(ForwardAsync);
+        return Task.CompletedTask;
     }
 
-    private bool ResultsVisible(Guid sessionId, Guid scenarioId) =>
-        _latest.TryGetValue(sessionId, out var s) && (s.ShowResultsLive || s.Current is { State: ScenarioState.Revealed } c && c.Id == scenarioId);
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
 
     private Task ForwardAsync(SessionEvent sessionEvent)
     {
-        var group = hub.Clients.Group(Group(sessionEvent.SessionId));
-        switch (sessionEvent)
+        if (sessionEvent.Origin is not null)
         {
-            case SessionChanged changed:
-                _latest.AddOrUpdate(changed.SessionId, changed.Snapshot, (_, known) => changed.Snapshot.IsNewerThan(known) ? changed.Snapshot : known);
-                if (changed.Snapshot.IsEnded && _forwarding.TryRemove(changed.SessionId, out var done))
-                {
-                    done.Dispose();
-                    _latest.TryRemove(changed.SessionId, out _);
-                }
-
-                return group.SendAsync("SessionChanged", changed.Snapshot);
-            case ResultsChanged results when ResultsVisible(results.SessionId, results.Results.ScenarioId):
-                return group.SendAsync("ResultsChanged", results.Results, results.Version);
-            case ParticipantJoined joined:
-                return group.SendAsync("ParticipantsChanged", joined.ParticipantCount);
-            default:
-                return Task.CompletedTask;
-        }
-    }
-
-    public void Dispose()
-    {
-        foreach (var subscription in _forwarding.Values)
-        {
-            subscription.Dispose();
+            return Task.CompletedTask;
         }
 
-        _forwarding.Clear();
+        var everyone = _hub.Clients.Groups(RoomGroup(sessionEvent.SessionId), FacilitatorGroup(sessionEvent.SessionId));
+        return sessionEvent switch
+        {
+            SessionChanged { Snapshot.IsEnded: true } ended => Task.WhenAll(
+                everyone.SendAsync("SessionChanged", ended.Snapshot),
+                everyone.SendAsync("SessionEnded", ended.SessionId)),
+            SessionChanged changed => everyone.SendAsync("SessionChanged", changed.Snapshot),
+            ResultsChanged { VisibleToRoom: true } results => everyone.SendAsync("ResultsChanged", results.Results, results.LastSequence),
+            ResultsChanged results => _hub.Clients.Group(FacilitatorGroup(results.SessionId)).SendAsync("ResultsChanged", results.Results, results.LastSequence),
+            ParticipantJoined joined => everyone.SendAsync("ParticipantsChanged", joined.ParticipantCount),
+            _ => Task.CompletedTask,
+        };
     }
 }

@@ -14,7 +14,8 @@ public sealed class SessionFollower(SessionService sessions, VotingService votin
 {
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
 
-    private long _resultsVersion;
+    private long _resultsSequence = -1;
+    private readonly Dictionary<string, int> _presence = [];
     private IDisposable? _subscription;
     private RenderThrottle? _throttle;
     private Guid _sessionId;
@@ -31,7 +32,8 @@ public sealed class SessionFollower(SessionService sessions, VotingService votin
         (_sessionId, _actor) = (sessionId, actor);
         var snapshot = await sessions.GetSnapshotAsync(sessionId, actor);
         Participants = Math.Max(Participants, snapshot.ParticipantCount);
-        Connected = presence.Connected(sessionId);
+        _presence[string.Empty] = presence.Connected(sessionId);
+        Connected = _presence.Values.Sum();
         await ApplyAsync(snapshot, reloadResults: true);
     }
 
@@ -79,15 +81,18 @@ public sealed class SessionFollower(SessionService sessions, VotingService votin
             case SessionChanged changed:
                 await ApplyAsync(changed.Snapshot);
                 return true;
-            case ResultsChanged changed when changed.Results.ScenarioId == Snapshot?.Current?.Id && changed.Version > _resultsVersion:
+            // Equal sequences are accepted: another server's count of the same moment is the same or newer.
+            case ResultsChanged changed when changed.Results.ScenarioId == Snapshot?.Current?.Id && changed.LastSequence >= _resultsSequence:
                 Results = changed.Results;
-                _resultsVersion = changed.Version;
+                _resultsSequence = changed.LastSequence;
                 break;
             case ParticipantJoined joined:
                 Participants = Math.Max(Participants, joined.ParticipantCount);
                 break;
             case PresenceChanged present:
-                Connected = present.Connected;
+                // Each server counts its own phones; the room is the sum of every server's latest count.
+                _presence[present.Origin ?? string.Empty] = present.Connected;
+                Connected = _presence.Values.Sum();
                 break;
         }
 
@@ -104,8 +109,7 @@ public sealed class SessionFollower(SessionService sessions, VotingService votin
 
         if (reloadResults && Snapshot?.Current is { } current)
         {
-            Results = await voting.GetResultsAsync(current.Id);
-            _resultsVersion = 0;
+            (Results, _resultsSequence) = await voting.GetResultsWithSequenceAsync(Snapshot.SessionId, current.Id);
         }
     }
 

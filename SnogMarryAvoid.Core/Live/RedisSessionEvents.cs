@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace SnogMarryAvoid.Core.Live;
+
+/// <summary>
+/// The scale-out engine: every event is delivered to this server's subscribers at once, then published
+/// on one Redis channel, from which every other server delivers it to its own subscribers (marked with
+/// <see cref="SessionEvent.Origin"/>). Redis only carries news; the database holds the truth. While
+/// Redis is away each server keeps serving its own clients from its own events, and when Redis comes
+/// back <see cref="Restored"/> fires so the servers re-read the database and publish it again.
+/// </summary>
+public sealed class RedisSessionEvents : ISessionEvents, IDisposable
+{
+    public const string Channel = "snogmarryavoid:events";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly InProcessSessionEvents _local;
+    private readonly IConnectionMultiplexer _redis;
+    private readonly ILogger<RedisSessionEvents> _logger;
+    private int _failing;
+
+    public RedisSessionEvents(IConnectionMultiplexer redis, ILoggerFactory loggers)
+    {
+        _local = new InProcessSessionEvents(loggers.CreateLogger<InProcessSessionEvents>());
+        _redis = redis;
+        _logger = loggers.CreateLogger<RedisSessionEvents>();
+        _redis.GetSubscriber().Subscribe(RedisChannel.Literal(Channel), (_, message) => ReceiveInBackground(message));
+        _redis.ConnectionFailed += OnConnectionFailed;
+        _redis.ConnectionRestored += OnConnectionRestored;
+    }
+
+    /// <summary>This server's name on the channel: its own messages come back and are skipped.</summary>
+    public string ServerId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>Raised when the connection to Redis comes back after a failure.</summary>
+    public event Action? Restored;
+
+    /// <summary>Whether events currently reach the other servers.</summary>
+    public bool IsConnected => _redis.IsConnected && Volatile.Read(ref _failing) == 0;
+
+    /// <summary>
+    /// Delivers here, then hands the event to Redis without waiting for it: a slow or absent Redis never
+    /// slows a vote or a facilitator's click. Receivers order events by revision and sequence number.
+    /// </summary>
+    public async Task PublishAsync(SessionEvent sessionEvent)
+    {
+        await _local.PublishAsync(sessionEvent);
+        if (sessionEvent.Origin is null)
+        {
+            _ = PublishToOthersAsync(sessionEvent);
+        }
+    }
+
+    private async Task PublishToOthersAsync(SessionEvent sessionEvent)
+    {
+        try
+        {
+            var payload = JsonSerializer.Serialize(new Envelope(ServerId, sessionEvent), Json);
+            await _redis.GetSubscriber().PublishAsync(RedisChannel.Literal(Channel), payload);
+            if (Interlocked.Exchange(ref _failing, 0) == 1)
+            {
+                _logger.LogInformation("Publishing live events to Redis works again");
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            if (Interlocked.Exchange(ref _failing, 1) == 0)
+            {
+                _logger.LogWarning(ex, "Redis is unreachable: live events stay on this server until it returns");
+            }
+        }
+    }
+
+    public IDisposable Subscribe(Guid sessionId, Func<SessionEvent, Task> handler) => _local.Subscribe(sessionId, handler);
+
+    public IDisposable SubscribeAll(Func<SessionEvent, Task> handler) => _local.SubscribeAll(handler);
+
+    private void ReceiveInBackground(RedisValue message) => ReceiveAsync(message).ContinueWith(
+        t => _logger.LogWarning(t.Exception, "Delivering an event from Redis failed"), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+    private async Task ReceiveAsync(RedisValue message)
+    {
+        try
+        {
+            var envelope = JsonSerializer.Deserialize<Envelope>((string)message!, Json);
+            if (envelope is { Event: { } sessionEvent } && envelope.Server != ServerId)
+            {
+                await _local.PublishAsync(sessionEvent with { Origin = envelope.Server });
+            }
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "An event from Redis could not be read; it was skipped");
+        }
+    }
+
+    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
+    {
+        if (e.ConnectionType == ConnectionType.Subscription)
+        {
+            _logger.LogWarning("Lost the connection to Redis ({FailureType}): each server now serves only its own clients; it will reconnect by itself", e.FailureType);
+        }
+    }
+
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        if (e.ConnectionType == ConnectionType.Subscription)
+        {
+            Volatile.Write(ref _failing, 0);
+            _logger.LogInformation("Reconnected to Redis: re-publishing every live session from the database");
+            Restored?.Invoke();
+        }
+    }
+
+    public void Dispose()
+    {
+        _redis.ConnectionFailed -= OnConnectionFailed;
+        _redis.ConnectionRestored -= OnConnectionRestored;
+    }
+
+    private sealed record Envelope(string Server, SessionEvent Event);
+}
