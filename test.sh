@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of SnogMarryAvoid, the same way on a laptop and in CI.
-#  - Installs what the tests need when it is missing: Debian's chromium (browser tests) and
-#    postgresql (server database tests). As root on Debian it runs apt-get; anywhere else it says
-#    exactly what to install and stops.
-#  - Starts a throwaway PostgreSQL on 127.0.0.1 and stops it afterwards.
+#  - Installs what the tests need when it is missing: Debian's chromium (browser tests),
+#    postgresql (server database tests) and redis-server (scale-out tests). As root on Debian it runs
+#    apt-get; anywhere else it says exactly what to install and stops.
+#  - Starts a throwaway PostgreSQL on 127.0.0.1 and stops it afterwards. The scale-out tests start
+#    their own redis-server processes on 127.0.0.1 (so the outage test can stop and restart one).
 #  - Runs `dotnet test` and ends with one line: "N passed, N failed, N skipped".
 # Extra arguments go to dotnet test, e.g. ./test.sh --filter "FullyQualifiedName~Core".
 set -uo pipefail
@@ -27,6 +28,8 @@ chromium_path=${SMA_TEST_CHROMIUM:-/usr/bin/chromium}
 missing=()
 [ -x "$chromium_path" ] || missing+=(chromium)
 find_pg_bin >/dev/null || missing+=(postgresql)
+redis_path=${SMA_TEST_REDIS_SERVER:-$(command -v redis-server || echo /usr/bin/redis-server)}
+[ -x "$redis_path" ] || missing+=(redis-server)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -37,8 +40,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   else
     say "missing: ${missing[*]}"
     say "On Debian or Ubuntu, as root: apt-get install -y ${missing[*]}"
-    say "Elsewhere: install Chromium (or set SMA_TEST_CHROMIUM to its path) and the PostgreSQL server"
-    say "binaries (initdb, pg_ctl), then run ./test.sh again."
+    say "Elsewhere: install Chromium (or set SMA_TEST_CHROMIUM to its path), the PostgreSQL server"
+    say "binaries (initdb, pg_ctl) and redis-server (or set SMA_TEST_REDIS_SERVER), then run ./test.sh again."
     exit 2
   fi
 fi
@@ -72,6 +75,9 @@ say "starting PostgreSQL on 127.0.0.1:$pg_port"
 
 export SMA_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Include Error Detail=true"
 export SMA_TEST_CHROMIUM="$chromium_path"
+redis_path=${SMA_TEST_REDIS_SERVER:-$(command -v redis-server || echo /usr/bin/redis-server)}
+"$redis_path" --version >/dev/null 2>&1 || { say "$redis_path does not run"; exit 2; }
+export SMA_TEST_REDIS_SERVER="$redis_path"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # ---- the tests ----

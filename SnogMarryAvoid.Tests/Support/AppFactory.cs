@@ -126,8 +126,36 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             : throw new InvalidOperationException("The form has no antiforgery token.");
 
     /// <summary>A SignalR client of the session hub, over long polling through the in-memory server.</summary>
-    public HubConnection HubClient() => new HubConnectionBuilder()
-        .WithUrl(new Uri(Server.BaseAddress, SessionHub.Path), HttpTransportType.LongPolling, o => o.HttpMessageHandlerFactory = _ => Server.CreateHandler())
+    public HubConnection HubClient(CookieContainer? cookies = null) => new HubConnectionBuilder()
+        .WithUrl(new Uri(Server.BaseAddress, SessionHub.Path), HttpTransportType.LongPolling, o => o.HttpMessageHandlerFactory = _ =>
+            cookies is null ? Server.CreateHandler() : new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies) { InnerHandler = Server.CreateHandler() })
+        .Build();
+
+    /// <summary>Signs in through the real form of the in-memory server; the cookies then serve <see cref="HubClient"/>.</summary>
+    public async Task<CookieContainer> SignInCookiesAsync(string email, string password)
+    {
+        var cookies = new CookieContainer();
+        using var client = CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
+        var response = await PostFormAsync(client, "/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        return response.StatusCode == HttpStatusCode.Redirect
+            ? cookies
+            : throw new InvalidOperationException($"Signing in as {email} failed: {(int)response.StatusCode}");
+    }
+
+    /// <summary>Signs in through the real form over the real port (<c>realPort</c> servers).</summary>
+    public static async Task<CookieContainer> SignInOverHttpAsync(string baseUrl, string email, string password)
+    {
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+        var response = await PostFormAsync(client, "/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        return response.StatusCode == HttpStatusCode.Redirect
+            ? cookies
+            : throw new InvalidOperationException($"Signing in as {email} at {baseUrl} failed: {(int)response.StatusCode}");
+    }
+
+    /// <summary>A SignalR client of a real-port server's hub, over WebSockets, with these cookies.</summary>
+    public static HubConnection HubClientOverHttp(string baseUrl, CookieContainer? cookies = null) => new HubConnectionBuilder()
+        .WithUrl(new Uri(new Uri(baseUrl), SessionHub.Path), HttpTransportType.WebSockets, o => o.Cookies = cookies ?? new CookieContainer())
         .Build();
 
     public override async ValueTask DisposeAsync()

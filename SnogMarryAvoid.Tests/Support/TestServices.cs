@@ -22,6 +22,14 @@ public static class TestServices
         return $"{server};Database={database}";
     }
 
+    public const string RedisServerVariable = "SMA_TEST_REDIS_SERVER";
+
+    /// <summary>The redis-server binary that tests start their own servers with.</summary>
+    public static string RedisServerPath =>
+        Environment.GetEnvironmentVariable(RedisServerVariable) is { Length: > 0 } path ? path
+        : File.Exists("/usr/bin/redis-server") ? "/usr/bin/redis-server"
+        : throw new InvalidOperationException($"redis-server was not found: run the tests with ./test.sh, which installs it, or set {RedisServerVariable}.");
+
     public static string ChromiumPath =>
         Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
 }
