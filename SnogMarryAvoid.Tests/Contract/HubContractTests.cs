@@ -1,0 +1,280 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using SnogMarryAvoid.Core.Accounts;
+using SnogMarryAvoid.Core.Live;
+using SnogMarryAvoid.Core.Voting;
+using SnogMarryAvoid.Tests.Support;
+using SnogMarryAvoid.Web.Hubs;
+
+namespace SnogMarryAvoid.Tests.Contract;
+
+/// <summary>One app for the whole class: every hub method for every role, and every documented error.</summary>
+public sealed class HubContractFixture : IAsyncLifetime
+{
+    public AppFactory App { get; } = new();
+    public Actor FacilitatorA { get; private set; } = default!;
+    public CookieContainer CookiesA { get; private set; } = default!;
+    public CookieContainer CookiesB { get; private set; } = default!;
+    public CookieContainer CookiesOrganiser { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        FacilitatorA = await App.CreateFacilitatorAsync("a@example.org");
+        await App.CreateFacilitatorAsync("b@example.org");
+        CookiesA = await App.SignInCookiesAsync("a@example.org", AppFactory.FacilitatorPassword);
+        CookiesB = await App.SignInCookiesAsync("b@example.org", AppFactory.FacilitatorPassword);
+        CookiesOrganiser = await App.SignInCookiesAsync(AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
+    }
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}
+
+public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture<HubContractFixture>
+{
+    private static readonly string DocsPath = Path.Combine(RepoRoot, "docs", "realtime-api.md");
+
+    private static string RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "SnogMarryAvoid.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("The tests run outside the repository: SnogMarryAvoid.sln was not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    private AppFactory App => fixture.App;
+
+    private async Task<HubConnection> ConnectAsync(string role)
+    {
+        var cookies = role switch
+        {
+            "facilitator A" => fixture.CookiesA,
+            "facilitator B" => fixture.CookiesB,
+            "organiser" => fixture.CookiesOrganiser,
+            _ => null,
+        };
+        var connection = App.HubClient(cookies);
+        await connection.StartAsync();
+        return connection;
+    }
+
+    private static async Task<string> OutcomeAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return "ok";
+        }
+        catch (HubException ex)
+        {
+            return Regex.Match(ex.Message, @"HubException: (\w+):").Groups[1].Value is { Length: > 0 } code ? code : ex.Message;
+        }
+    }
+
+    public static TheoryData<string, string, string> Matrix()
+    {
+        var data = new TheoryData<string, string, string>();
+        string[] roles = ["anonymous", "participant", "facilitator A", "facilitator B", "organiser"];
+        foreach (var role in roles)
+        {
+            var signedIn = role is "facilitator A" or "facilitator B" or "organiser";
+            var runs = role is "facilitator A" or "organiser";
+            data.Add(role, "Join", "ok");
+            foreach (var method in new[] { "Vote", "SetReason", "GetResults" })
+            {
+                data.Add(role, method, role == "participant" ? "ok" : "NotJoined");
+            }
+
+            data.Add(role, "CreateSession", signedIn ? "ok" : "SignInRequired");
+            foreach (var method in new[] { "Watch", "Open", "Close", "Reveal", "Next", "Previous", "End" })
+            {
+                data.Add(role, method, !signedIn ? "SignInRequired" : runs ? "ok" : "Forbidden");
+            }
+
+            // Start on a session that is already live: the rule answers only someone allowed to run it.
+            data.Add(role, "Start", !signedIn ? "SignInRequired" : runs ? "InvalidTransition" : "Forbidden");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task EveryMethod_ForEveryRole(string role, string method, string expected)
+    {
+        // Facilitator A's live, results-live session with two scenarios, the first open.
+        var (session, scenarios) = await App.Core.LiveSessionAsync(2, owner: fixture.FacilitatorA);
+        await App.Core.Sessions.SetResultsLiveAsync(session.Id, fixture.FacilitatorA, live: true);
+        await App.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, fixture.FacilitatorA);
+        await using var connection = await ConnectAsync(role);
+        if (role == "participant" && method != "Join")
+        {
+            await connection.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+            if (method == "SetReason")
+            {
+                await connection.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog);
+            }
+        }
+
+        var (id, first, second) = (session.Id, scenarios[0].Id, scenarios[1].Id);
+        Func<Task> call = method switch
+        {
+            "Join" => () => connection.InvokeAsync<JoinReply>("Join", session.JoinCode, null),
+            "Vote" => () => connection.InvokeAsync<VoteReceipt>("Vote", first, Choice.Marry),
+            "SetReason" => () => connection.InvokeAsync<VoteReceipt>("SetReason", first, "Because."),
+            "GetResults" => () => connection.InvokeAsync<ScenarioResults>("GetResults", first),
+            "CreateSession" => () => connection.InvokeAsync<SessionSnapshot>("CreateSession", "From the hub", false),
+            "Watch" => () => connection.InvokeAsync<WatchReply>("Watch", id),
+            "Start" => () => connection.InvokeAsync<SessionSnapshot>("Start", id),
+            "Open" => () => connection.InvokeAsync<SessionSnapshot>("Open", id, second, 30),
+            "Close" => () => connection.InvokeAsync<SessionSnapshot>("Close", id, first),
+            "Reveal" => () => connection.InvokeAsync<SessionSnapshot>("Reveal", id, first),
+            "Next" => () => connection.InvokeAsync<SessionSnapshot>("Next", id),
+            "Previous" => () => connection.InvokeAsync<SessionSnapshot>("Previous", id),
+            "End" => () => connection.InvokeAsync<SessionSnapshot>("End", id),
+            _ => throw new ArgumentOutOfRangeException(nameof(method)),
+        };
+
+        var before = await App.Core.Sessions.GetSnapshotAsync(id, Actor.System);
+        (await OutcomeAsync(call)).Should().Be(expected);
+        if (expected != "ok" && method is not ("Vote" or "SetReason"))
+        {
+            (await App.Core.Sessions.GetSnapshotAsync(id, Actor.System)).Revision.Should().Be(before.Revision, "a refused call changes nothing");
+        }
+    }
+
+    [Fact]
+    public async Task Facilitator_RunsASessionThroughTheHub_AndWatchesItsTally_BeforeTheReveal()
+    {
+        await using var facilitator = await ConnectAsync("facilitator A");
+        var tallies = new List<(ScenarioResults Results, long Sequence)>();
+        var ended = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        facilitator.On<ScenarioResults, long>("ResultsChanged", (r, s) => { lock (tallies) { tallies.Add((r, s)); } });
+        facilitator.On<Guid>("SessionEnded", id => ended.TrySetResult(id));
+
+        var created = await facilitator.InvokeAsync<SessionSnapshot>("CreateSession", "Hub-run room", true);
+        created.Phase.Should().Be(SnogMarryAvoid.Core.Sessions.SessionPhase.Live);
+        created.ScenarioCount.Should().Be(BuiltInDeckSize);
+        var watched = await facilitator.InvokeAsync<WatchReply>("Watch", created.SessionId);
+        var opened = await facilitator.InvokeAsync<SessionSnapshot>("Next", created.SessionId);
+        opened.Current!.State.Should().Be(SnogMarryAvoid.Core.Scenarios.ScenarioState.Open);
+
+        await using var phone = await ConnectAsync("anonymous");
+        await phone.InvokeAsync<JoinReply>("Join", created.JoinCode, null);
+        var receipt = await phone.InvokeAsync<VoteReceipt>("Vote", opened.Current.Id, Choice.Avoid);
+
+        await WaitForAsync(() => { lock (tallies) { return tallies.Any(t => t.Sequence >= receipt.Sequence && t.Results.Avoid == 1); } });
+        (await facilitator.InvokeAsync<SessionSnapshot>("Next", created.SessionId)).Current!.State.Should().Be(SnogMarryAvoid.Core.Scenarios.ScenarioState.Closed);
+        (await facilitator.InvokeAsync<SessionSnapshot>("Next", created.SessionId)).RevealedResults!.Avoid.Should().Be(1);
+        (await facilitator.InvokeAsync<SessionSnapshot>("End", created.SessionId)).IsEnded.Should().BeTrue();
+        (await ended.Task.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(created.SessionId);
+        watched.Snapshot.SessionId.Should().Be(created.SessionId);
+    }
+
+    private static int BuiltInDeckSize => SnogMarryAvoid.Core.Decks.BuiltInDeck.Entries.Count;
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the event should arrive within 10 s");
+            await Task.Delay(25);
+        }
+    }
+
+    public static TheoryData<string, string> Errors() => new()
+    {
+        { "unknown code", "UnknownJoinCode: No session has the code" },
+        { "malformed code", "UnknownJoinCode: That doesn't look like a join code" },
+        { "ended session", "SessionEnded: The session" },
+        { "closed scenario", "VotingClosed: Voting on this scenario is closed." },
+        { "pending scenario", "VotingClosed: Voting on this scenario has not opened yet." },
+        { "another session's scenario", "ScenarioNotInSession: That scenario belongs to another session." },
+        { "unknown scenario", "NotFound: That scenario does not exist." },
+        { "choice out of range", "InvalidInput: Choose snog, marry or avoid." },
+        { "reason too long", "InvalidInput: Your reason is 281 characters; the limit is 280." },
+        { "reason before a vote", "InvalidInput: Choose snog, marry or avoid before adding a reason." },
+        { "results before the reveal", "ResultsHidden: The results are shown when the facilitator reveals them." },
+        { "vote before joining", "NotJoined: join a session with its code first." },
+        { "facilitator call while signed out", "SignInRequired: sign in as a facilitator or organiser to run a session." },
+        { "another facilitator's session", "Forbidden:" },
+        { "countdown out of range", "InvalidInput: A countdown is 5 to 600 seconds." },
+        { "closing a scenario that is not open", "InvalidTransition: Voting on this scenario is not open." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Errors))]
+    public async Task EveryDocumentedError_IsWhatTheHubSays(string situation, string expected)
+    {
+        var (session, scenarios) = await App.Core.LiveSessionAsync(2, owner: fixture.FacilitatorA);
+        var (other, otherScenarios) = await App.Core.LiveSessionAsync(1, owner: fixture.FacilitatorA);
+        await App.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, fixture.FacilitatorA);
+        await App.Core.Scenarios.OpenAsync(other.Id, otherScenarios[0].Id, fixture.FacilitatorA);
+        await using var phone = await ConnectAsync("anonymous");
+        await using var facilitatorB = await ConnectAsync("facilitator B");
+        await using var facilitatorA = await ConnectAsync("facilitator A");
+        Task Join() => phone.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+
+        Func<Task> call = situation switch
+        {
+            "unknown code" => () => phone.InvokeAsync<JoinReply>("Join", "KX7PM", null),
+            "malformed code" => () => phone.InvokeAsync<JoinReply>("Join", "<script>", null),
+            "ended session" => async () => { await App.Core.Sessions.EndAsync(other.Id, Actor.System); await phone.InvokeAsync<JoinReply>("Join", other.JoinCode, null); },
+            "closed scenario" => async () => { await Join(); await App.Core.Scenarios.CloseAsync(session.Id, scenarios[0].Id, Actor.System); await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog); },
+            "pending scenario" => async () => { await Join(); await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[1].Id, Choice.Snog); },
+            "another session's scenario" => async () => { await Join(); await phone.InvokeAsync<VoteReceipt>("Vote", otherScenarios[0].Id, Choice.Snog); },
+            "unknown scenario" => async () => { await Join(); await phone.InvokeAsync<VoteReceipt>("Vote", Guid.NewGuid(), Choice.Snog); },
+            "choice out of range" => async () => { await Join(); await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, 7); },
+            "reason too long" => async () => { await Join(); await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog); await phone.InvokeAsync<VoteReceipt>("SetReason", scenarios[0].Id, new string('x', 281)); },
+            "reason before a vote" => async () => { await Join(); await phone.InvokeAsync<VoteReceipt>("SetReason", scenarios[0].Id, "why"); },
+            "results before the reveal" => async () => { await Join(); await phone.InvokeAsync<ScenarioResults>("GetResults", scenarios[0].Id); },
+            "vote before joining" => () => phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog),
+            "facilitator call while signed out" => () => phone.InvokeAsync<SessionSnapshot>("Next", session.Id),
+            "another facilitator's session" => () => facilitatorB.InvokeAsync<SessionSnapshot>("End", session.Id),
+            "countdown out of range" => () => facilitatorA.InvokeAsync<SessionSnapshot>("Open", session.Id, scenarios[1].Id, 3),
+            "closing a scenario that is not open" => () => facilitatorA.InvokeAsync<SessionSnapshot>("Close", session.Id, scenarios[1].Id),
+            _ => throw new ArgumentOutOfRangeException(nameof(situation)),
+        };
+
+        var error = (await call.Should().ThrowAsync<HubException>()).Which.Message;
+        error.Should().Contain(expected);
+        var code = expected[..expected.IndexOf(':', StringComparison.Ordinal)];
+        (await File.ReadAllTextAsync(DocsPath)).Should().Contain($"| `{code}` |", "every error is in the errors table of docs/realtime-api.md");
+    }
+
+    [Fact]
+    public void EveryHubMethod_IsDocumented()
+    {
+        var docs = File.ReadAllText(DocsPath);
+        var methods = typeof(SessionHub).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+            .Select(m => m.Name).Distinct().ToList();
+
+        methods.Should().HaveCount(13);
+        methods.Should().OnlyContain(name => docs.Contains($"| `{name}` |"), "each hub method has a row in docs/realtime-api.md");
+        foreach (var hubEvent in new[] { "SessionChanged", "ResultsChanged", "ParticipantsChanged", "SessionEnded" })
+        {
+            docs.Should().Contain($"| `{hubEvent}` |");
+        }
+    }
+
+    [Fact]
+    public void TheClientExample_InTheDocs_IsTheOneTheTestsCompile()
+    {
+        var source = File.ReadAllText(Path.Combine(RepoRoot, "SnogMarryAvoid.Tests", "Contract", "ClientExample.cs"));
+        var example = Regex.Match(source, @"// example:start\r?\n(.*?)\s*// example:end", RegexOptions.Singleline).Groups[1].Value;
+        var unindented = string.Join('\n', example.Split('\n').Select(l => l.TrimEnd('\r')).Select(l => l.StartsWith("    ", StringComparison.Ordinal) ? l[4..] : l));
+
+        example.Should().NotBeEmpty();
+        File.ReadAllText(DocsPath).Replace("\r\n", "\n", StringComparison.Ordinal).Should().Contain(unindented.Trim());
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using SnogMarryAvoid.Core.Accounts;
+using SnogMarryAvoid.Core.Voting;
+using SnogMarryAvoid.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using SnogMarryAvoid.Web.Hubs;
+
+namespace SnogMarryAvoid.Tests.Contract;
+
+public sealed class HubLimitsTests : IAsyncLifetime
+{
+    private readonly AppFactory _app = new(realPort: true, settings: new()
+    {
+        ["Limits:HubCallBurst"] = "5",
+        ["Limits:HubCallsPerSecond"] = "1",
+    });
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task CallsBeyondTheRate_AreRefused_AndChangeNothing_WhileTheConnectionStaysUsable()
+    {
+        var (session, scenarios) = await _app.Core.LiveSessionAsync(1, owner: Actor.System);
+        await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
+        await using var phone = AppFactory.HubClientOverHttp(_app.BaseUrl);
+        await phone.StartAsync();
+        await phone.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+        for (var i = 0; i < 4; i++)
+        {
+            await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog);
+        }
+
+        var flood = () => phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Avoid);
+
+        (await flood.Should().ThrowAsync<HubException>()).Which.Message.Should().Contain("TooManyRequests: slow down; at most 1 calls a second per connection.");
+        (await _app.Core.Voting.GetResultsAsync(scenarios[0].Id)).Should().Be(new ScenarioResults(scenarios[0].Id, 1, 0, 0), "the refused vote changed nothing");
+        await Task.Delay(1100);
+        (await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Avoid)).Choice.Should().Be(Choice.Avoid, "a second later the connection may call again");
+    }
+
+    [Fact]
+    public async Task AnOversizedMessage_ClosesTheConnectionWithAnError_AndStoresNothing()
+    {
+        var (session, scenarios) = await _app.Core.LiveSessionAsync(1, owner: Actor.System);
+        await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
+        await using var phone = AppFactory.HubClientOverHttp(_app.BaseUrl);
+        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        phone.Closed += error => { closed.TrySetResult(error); return Task.CompletedTask; };
+        await phone.StartAsync();
+        await phone.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+        await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog);
+
+        var huge = () => phone.InvokeAsync<VoteReceipt>("SetReason", scenarios[0].Id, new string('x', 20_000));
+
+        await huge.Should().ThrowAsync<Exception>();
+        var error = await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        error!.Message.Should().Contain("Connection closed with an error.");
+        (await _app.Core.Voting.GetResultsAsync(scenarios[0].Id)).Total.Should().Be(1);
+        await using var ctx = await _app.Services.GetRequiredService<SnogMarryAvoid.Core.Persistence.DbWork>().ReadAsync();
+        ctx.Votes.Single(v => v.ScenarioId == scenarios[0].Id).Reason.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task TheDocumentedClientExample_Runs_AndSeesItsOwnVote()
+    {
+        var (session, scenarios) = await _app.Core.LiveSessionAsync(1, owner: Actor.System);
+        await _app.Core.Sessions.SetResultsLiveAsync(session.Id, Actor.System, live: true);
+        await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        var results = await ClientExample.VoteMarryAsync(_app.BaseUrl, session.JoinCode, timeout.Token);
+
+        (results.ScenarioId, results.Marry).Should().Be((scenarios[0].Id, 1));
+    }
+}
