@@ -33,23 +33,7 @@ public sealed class HubContractFixture : IAsyncLifetime
 
 public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture<HubContractFixture>
 {
-    private static readonly string DocsPath = Path.Combine(RepoRoot, "docs", "realtime-api.md");
-
-    private static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "SnogMarryAvoid.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("The tests run outside the repository: SnogMarryAvoid.sln was not found above " + AppContext.BaseDirectory);
-        }
-    }
+    private static readonly string DocsPath = Path.Combine(Repo.Root, "docs", "realtime-api.md");
 
     private AppFactory App => fixture.App;
 
@@ -270,7 +254,7 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
     [Fact]
     public void TheClientExample_InTheDocs_IsTheOneTheTestsCompile()
     {
-        var source = File.ReadAllText(Path.Combine(RepoRoot, "SnogMarryAvoid.Tests", "Contract", "ClientExample.cs"));
+        var source = File.ReadAllText(Path.Combine(Repo.Root, "SnogMarryAvoid.Tests", "Contract", "ClientExample.cs"));
         var example = Regex.Match(source, @"// example:start\r?\n(.*?)\s*// example:end", RegexOptions.Singleline).Groups[1].Value;
         var unindented = string.Join('\n', example.Split('\n').Select(l => l.TrimEnd('\r')).Select(l => l.StartsWith("    ", StringComparison.Ordinal) ? l[4..] : l));
 

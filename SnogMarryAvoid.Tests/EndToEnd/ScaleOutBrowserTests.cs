@@ -65,4 +65,29 @@ public sealed class ScaleOutBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await Expect(phones[1].Locator(".result-row.mine")).ToHaveAttributeAsync("data-choice", "Marry");
         await projector.SaveScreenshotAsync("scale-out-projector-on-b");
     }
+
+    [Fact]
+    public async Task ThroughTheDocumentedYarpConfiguration_PhonesAndTheProjectorWork()
+    {
+        await using var proxy = await YarpProxy.StartAsync(_a.BaseUrl, _b.BaseUrl);
+        var (session, scenarios) = await _a.Core.LiveSessionAsync(1, "Behind YARP", Actor.System);
+        await _a.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
+        var projector = await browser.ScreenAsync(1280, 720);
+        await projector.GotoAsync($"{proxy.BaseUrl}/projector/{session.Id}");
+        await projector.SignInAsync(AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
+        await projector.WaitForInteractiveAsync();
+
+        foreach (var choice in new[] { "Avoid", "Avoid", "Marry", "Avoid" })
+        {
+            var phone = await browser.PhoneAsync("Pixel 7");
+            await phone.GotoAsync($"{proxy.BaseUrl}/join/{session.JoinCode}");
+            await phone.WaitForInteractiveAsync();
+            await phone.GetByRole(AriaRole.Button, new() { Name = choice }).ClickAsync();
+            await Expect(phone.GetByText($"Vote received: {choice}")).ToBeVisibleAsync();
+        }
+
+        await Expect(projector.GetByTestId("total")).ToHaveTextAsync("4 votes in");
+        await _a.Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id, Actor.System);
+        await Expect(projector.Locator("[data-count=Avoid]")).ToHaveTextAsync("3");
+    }
 }

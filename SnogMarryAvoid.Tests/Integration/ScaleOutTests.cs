@@ -114,6 +114,36 @@ public sealed class ScaleOutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BehindTheDocumentedYarpConfiguration_ClientsSpreadOverBothServers_AndEveryVoteIsCounted()
+    {
+        await using var proxy = await YarpProxy.StartAsync(_a.BaseUrl, _b.BaseUrl);
+        var (session, scenarios) = await _a.Core.LiveSessionAsync(1, owner: Actor.System);
+        await _a.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
+        var seen = new ConcurrentQueue<(ScenarioResults Results, long Sequence)>();
+        var watcherCookies = await AppFactory.SignInOverHttpAsync(proxy.BaseUrl, AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
+        await using var watcher = AppFactory.HubClientOverHttp(proxy.BaseUrl, watcherCookies);
+        watcher.On<ScenarioResults, long>("ResultsChanged", (results, sequence) => seen.Enqueue((results, sequence)));
+        await watcher.StartAsync();
+        await watcher.InvokeAsync<WatchReply>("Watch", session.Id);
+
+        var affinity = new List<string>();
+        var last = 0L;
+        for (var i = 0; i < 6; i++)
+        {
+            var cookies = new CookieContainer();
+            await using var phone = AppFactory.HubClientOverHttp(proxy.BaseUrl, cookies);
+            await phone.StartAsync();
+            await phone.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+            last = (await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, i % 3 == 0 ? Choice.Avoid : Choice.Snog)).Sequence;
+            affinity.Add(cookies.GetCookies(new Uri(proxy.BaseUrl))["sma.server"]?.Value ?? "none");
+        }
+
+        affinity.Distinct().Should().HaveCount(2, "round robin with a sticky cookie spreads new clients over both servers");
+        await WaitUntilAsync(() => seen.Any(e => e.Sequence >= last), "the watcher to see the last vote");
+        seen.MaxBy(e => e.Sequence).Results.Should().Be(await DatabaseTallyAsync(session.Id, scenarios[0].Id)).And.Be(new ScenarioResults(scenarios[0].Id, 4, 0, 2));
+    }
+
+    [Fact]
     public async Task FacilitatorOnB_OpensAScenario_AndAPhoneOnA_HearsIt()
     {
         var (session, scenarios) = await _a.Core.LiveSessionAsync(2, owner: Actor.System);
