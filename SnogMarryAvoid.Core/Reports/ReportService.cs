@@ -66,7 +66,7 @@ public sealed class ReportService(DbWork db, SessionService sessions)
         return votes
             .Select(v => (v, s: byId[v.ScenarioId]))
             .OrderBy(x => x.s.Order).ThenBy(x => x.v.CastAt)
-            .Select(x => new ExportedVote(x.s.Order, x.s.PublicBody, x.s.Counterpart, x.v.Choice, includeHidden || !x.v.ReasonHidden ? x.v.Reason : null, x.v.CastAt, x.v.UpdatedAt))
+            .Select(x => new ExportedVote(x.s.Order, x.s.PublicBody, x.s.Counterpart, x.v.Choice, includeHidden || !x.v.ReasonHidden ? x.v.Reason : null, x.v.CastAt, x.v.UpdatedAt, x.v.Sequence))
             .ToList();
     }
 }

@@ -6,8 +6,12 @@ using SnogMarryAvoid.Core.Voting;
 
 namespace SnogMarryAvoid.Core.Reports;
 
-/// <summary>One vote as exported: no participant key or id, nothing that identifies a person.</summary>
-public sealed record ExportedVote(int ScenarioOrder, string PublicBody, string Counterpart, Choice Choice, string? Reason, DateTime CastAt, DateTime UpdatedAt);
+/// <summary>
+/// One vote as exported: no participant key or id, nothing that identifies a person. <see cref="Sequence"/>
+/// is the session's vote sequence number the vote's current choice was acknowledged with, so a client
+/// (the load tool) can check that every acknowledged vote was stored.
+/// </summary>
+public sealed record ExportedVote(int ScenarioOrder, string PublicBody, string Counterpart, Choice Choice, string? Reason, DateTime CastAt, DateTime UpdatedAt, long Sequence = 0);
 
 /// <summary>
 /// A session as files: results per scenario and votes with reasons as CSV (cells that could run as
@@ -33,8 +37,8 @@ public static class SessionExport
         }));
 
     public static string VotesCsv(IEnumerable<ExportedVote> votes) => SpreadsheetSafe.Csv(
-        ["scenario", "public_body", "counterpart", "choice", "reason", "cast_at", "updated_at"],
-        votes.Select(v => new object?[] { v.ScenarioOrder, v.PublicBody, v.Counterpart, v.Choice, v.Reason, v.CastAt.ToString("O"), v.UpdatedAt.ToString("O") }));
+        ["scenario", "public_body", "counterpart", "choice", "reason", "cast_at", "updated_at", "sequence"],
+        votes.Select(v => new object?[] { v.ScenarioOrder, v.PublicBody, v.Counterpart, v.Choice, v.Reason, v.CastAt.ToString("O"), v.UpdatedAt.ToString("O"), v.Sequence }));
 
     public static string SessionJson(SessionReport report, IEnumerable<ExportedVote> votes) =>
         JsonSerializer.Serialize(new { report.Session, report.Participants, report.Scenarios, Votes = votes }, Json);

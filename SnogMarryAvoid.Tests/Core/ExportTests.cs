@@ -43,7 +43,7 @@ public class ExportTests : CoreTest
         var csv = SessionExport.VotesCsv(votes);
         var rows = ReadCsv(csv);
 
-        rows[0].Should().Equal("scenario", "public_body", "counterpart", "choice", "reason", "cast_at", "updated_at");
+        rows[0].Should().Equal("scenario", "public_body", "counterpart", "choice", "reason", "cast_at", "updated_at", "sequence");
         rows.Skip(1).Select(r => SpreadsheetSafe.Uncell(r[4])).Should().Equal(Hostile);
         rows.Skip(1).Select(r => SpreadsheetSafe.Uncell(r[1])).Should().Equal(Hostile);
         rows.Skip(1).SelectMany(r => r).Should().OnlyContain(cell => cell.Length == 0 || !"=+-@".Contains(cell[0]));
@@ -55,8 +55,8 @@ public class ExportTests : CoreTest
         var (session, scenarios) = await Core.LiveSessionAsync(1);
         var people = await Core.JoinAsync(session.JoinCode, 2);
         await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
-        await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Marry);
-        await Core.Voting.CastVoteAsync(people[1], scenarios[0].Id, Choice.Avoid);
+        var marry = await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Marry);
+        var avoid = await Core.Voting.CastVoteAsync(people[1], scenarios[0].Id, Choice.Avoid);
         await Core.Voting.SetReasonAsync(people[0], scenarios[0].Id, "=cmd|' /C calc'!A0");
         var reports = (ReportService)Core.Services.GetService(typeof(ReportService))!;
 
@@ -66,6 +66,8 @@ public class ExportTests : CoreTest
 
         ReadCsv(results)[1].Take(7).Should().Equal("1", "Public body 1", "Activist 1", "0", "1", "1", "2");
         ReadCsv(votes).Skip(1).Select(r => r[4]).Should().Contain("'=cmd|' /C calc'!A0");
+        ReadCsv(votes).Skip(1).Select(r => (r[3], r[7])).Should().BeEquivalentTo([("Marry", marry.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Avoid", avoid.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            "each stored vote carries the sequence its acknowledgement gave");
         await using var ctx = await Core.Db.ReadAsync();
         foreach (var participant in await ctx.Participants.ToListAsync())
         {

@@ -50,7 +50,8 @@ public sealed class HubEventBridge : IHostedService
             SessionChanged changed => everyone.SendAsync("SessionChanged", changed.Snapshot),
             ResultsChanged { VisibleToRoom: true } results => everyone.SendAsync("ResultsChanged", results.Results, results.LastSequence),
             ResultsChanged results => _hub.Clients.Group(FacilitatorGroup(results.SessionId)).SendAsync("ResultsChanged", results.Results, results.LastSequence),
-            ParticipantJoined joined => everyone.SendAsync("ParticipantsChanged", joined.ParticipantCount),
+            // Watchers only: sent to the room, every join would cost a message to everyone already there.
+            ParticipantJoined joined => _hub.Clients.Group(FacilitatorGroup(joined.SessionId)).SendAsync("ParticipantsChanged", joined.ParticipantCount),
             _ => Task.CompletedTask,
         };
     }

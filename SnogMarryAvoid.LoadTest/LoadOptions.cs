@@ -1,0 +1,98 @@
+using System.Globalization;
+
+namespace SnogMarryAvoid.LoadTest;
+
+/// <summary>The load tool's options; <see cref="Parse"/> explains every one in <see cref="Usage"/>.</summary>
+public sealed record LoadOptions
+{
+    public Uri Url { get; init; } = new("http://127.0.0.1:5000");
+    public int Participants { get; init; } = 200;
+    public double BurstSeconds { get; init; } = 5;
+    public int Scenarios { get; init; } = 1;
+    public int Projectors { get; init; } = 1;
+    public double ChangeShare { get; init; } = 0.1;
+    public double RetryShare { get; init; } = 0.05;
+    public double MaxSeconds { get; init; } = 300;
+    public string? Email { get; init; } = Environment.GetEnvironmentVariable("SMA_LOAD_EMAIL");
+    public string? Password { get; init; } = Environment.GetEnvironmentVariable("SMA_LOAD_PASSWORD");
+    public int? ServerPid { get; init; }
+    public string? JsonPath { get; init; }
+    public int ConnectConcurrency { get; init; } = 100;
+    public bool LongPolling { get; init; }
+    public bool Quiet { get; init; }
+    public int Seed { get; init; } = 20261126;
+
+    public const string Usage = """
+        SnogMarryAvoid.LoadTest: many phones voting through the hub, audited against the server's export.
+
+          --url URL              the app (default http://127.0.0.1:5000)
+          --participants N       hub connections that join and vote (default 200)
+          --burst-seconds S      each vote is sent at a random moment within S seconds of the opening (default 5)
+          --scenarios N          scenarios voted on, one after another (default 1; at most 10, the built-in deck)
+          --projectors N         watching clients that record when each sequence number becomes visible (default 1)
+          --change-share F       share of participants who change their vote once (default 0.1)
+          --retry-share F        share of participants who send the same vote twice (default 0.05)
+          --max-seconds S        hard stop: after S seconds the run stops cleanly and reports (default 300)
+          --email E, --password P  a facilitator's sign-in (or SMA_LOAD_EMAIL, SMA_LOAD_PASSWORD)
+          --server-pid PID       the server's process, for peak RSS and CPU time from /proc (same machine)
+          --json PATH            also write the results as JSON
+          --connect-concurrency N  connections opened at once (default 100)
+          --long-polling         use long polling instead of WebSockets
+          --seed N               random seed (default 20261126)
+          --quiet                no progress line
+        """;
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var options = new LoadOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int Int() => int.Parse(Next(), CultureInfo.InvariantCulture);
+            double Number() => double.Parse(Next(), CultureInfo.InvariantCulture);
+            options = args[i] switch
+            {
+                "--url" => options with { Url = new Uri(Next()) },
+                "--participants" => options with { Participants = Int() },
+                "--burst-seconds" => options with { BurstSeconds = Number() },
+                "--scenarios" => options with { Scenarios = Int() },
+                "--projectors" => options with { Projectors = Int() },
+                "--change-share" => options with { ChangeShare = Number() },
+                "--retry-share" => options with { RetryShare = Number() },
+                "--max-seconds" => options with { MaxSeconds = Number() },
+                "--email" => options with { Email = Next() },
+                "--password" => options with { Password = Next() },
+                "--server-pid" => options with { ServerPid = Int() },
+                "--json" => options with { JsonPath = Next() },
+                "--connect-concurrency" => options with { ConnectConcurrency = Int() },
+                "--long-polling" => options with { LongPolling = true },
+                "--seed" => options with { Seed = Int() },
+                "--quiet" => options with { Quiet = true },
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+        }
+
+        return options.Validate();
+    }
+
+    private LoadOptions Validate()
+    {
+        static void Check(bool ok, string message)
+        {
+            if (!ok)
+            {
+                throw new ArgumentException(message);
+            }
+        }
+
+        Check(Participants is >= 1 and <= 100_000, "--participants is 1 to 100,000.");
+        Check(Scenarios is >= 1 and <= 10, "--scenarios is 1 to 10 (the built-in deck).");
+        Check(Projectors is >= 1 and <= 100, "--projectors is 1 to 100.");
+        Check(BurstSeconds is >= 0 and <= 600, "--burst-seconds is 0 to 600.");
+        Check(ChangeShare is >= 0 and <= 1 && RetryShare is >= 0 and <= 1, "--change-share and --retry-share are between 0 and 1.");
+        Check(MaxSeconds is > 0 and <= 86_400, "--max-seconds is above 0.");
+        Check(ConnectConcurrency is >= 1 and <= 10_000, "--connect-concurrency is 1 to 10,000.");
+        Check(!string.IsNullOrEmpty(Email) && !string.IsNullOrEmpty(Password), "Give a facilitator's --email and --password (or SMA_LOAD_EMAIL and SMA_LOAD_PASSWORD): the tool creates its own session.");
+        return this;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace SnogMarryAvoid.LoadTest;
+
+/// <summary>The command line: parse, run, print the table, write the JSON; exit 0 only when the audit passed.</summary>
+public static class LoadTestProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        LoadOptions options;
+        try
+        {
+            options = LoadOptions.Parse(args);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            await Console.Error.WriteLineAsync(LoadOptions.Usage);
+            return 2;
+        }
+
+        var report = await new LoadRun(options, Console.Out).RunAsync();
+        Console.WriteLine();
+        Console.WriteLine(report.Table());
+        if (options.JsonPath is { } path)
+        {
+            await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+            Console.WriteLine($"Results written to {path}");
+        }
+
+        return report.Passed ? 0 : 1;
+    }
+}
