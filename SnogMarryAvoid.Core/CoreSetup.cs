@@ -51,6 +51,8 @@ public static class CoreSetup
         services.AddSingleton<ParticipantService>();
         services.AddSingleton<VotingService>();
         services.AddSingleton<TallyBroadcaster>();
+        services.AddMetrics();
+        services.AddSingleton<SnogMetrics>();
         services.AddSingleton<ModerationService>();
         services.AddSingleton<ReportService>();
         services.AddSingleton<AcrossSessions>();

@@ -13,6 +13,9 @@ using SnogMarryAvoid.Web.Accounts;
 using SnogMarryAvoid.Web.Components;
 using SnogMarryAvoid.Web.Components.Shared;
 using SnogMarryAvoid.Web.Hubs;
+using SnogMarryAvoid.Web.Observability;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using OpenTelemetry.Metrics;
 using SnogMarryAvoid.Web.Participants;
 using StackExchange.Redis;
 
@@ -29,6 +32,13 @@ builder.Services.AddSingleton<JoinAttemptLimiter>();
 builder.Services.AddHostedService<HubEventBridge>();
 builder.Services.AddSingleton<JoinLinks>();
 builder.Services.AddSingleton<HubCallLimiter>();
+builder.Services.AddSingleton<HubRoomCounter>();
+builder.Services.AddSingleton<LiveGauges>();
+builder.Services.AddScoped<CircuitHandler, CircuitCounter>();
+builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+    .AddMeter(SnogMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel",
+        "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Components.Server.Circuits")
+    .AddPrometheusExporter());
 builder.Services.AddSignalR()
     .AddHubOptions<SessionHub>(o =>
     {
@@ -105,6 +115,8 @@ app.UseMiddleware<ParticipantCookieMiddleware>();
 
 app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
 app.MapHub<SessionHub>(SessionHub.Path);
+app.Services.GetRequiredService<LiveGauges>();
+app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapAccountEndpoints();
 app.MapDeckEndpoints();
 app.MapReportEndpoints();

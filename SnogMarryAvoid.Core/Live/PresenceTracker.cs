@@ -12,6 +12,9 @@ public sealed class PresenceTracker(ISessionEvents events)
 
     public int Connected(Guid sessionId) => _connected.GetValueOrDefault(sessionId);
 
+    /// <summary>Phones with a session open on this server, over all sessions.</summary>
+    public int Total => _connected.Values.Sum();
+
     /// <summary>Counts one participant as connected until the returned lease is disposed.</summary>
     public IDisposable Connect(Guid sessionId)
     {

@@ -11,7 +11,7 @@ namespace SnogMarryAvoid.Core.Voting;
 /// next pass. So a burst of thousands of votes costs a handful of GROUP BY queries, the events of a
 /// scenario are published in order, and the last one always includes the last committed vote.
 /// </summary>
-public sealed class TallyBroadcaster(DbWork db, ISessionEvents events, ILogger<TallyBroadcaster> logger)
+public sealed class TallyBroadcaster(DbWork db, ISessionEvents events, SnogMetrics metrics, TimeProvider clock, ILogger<TallyBroadcaster> logger)
 {
     private readonly ConcurrentDictionary<Guid, Pass> _passes = new();
 
@@ -19,6 +19,8 @@ public sealed class TallyBroadcaster(DbWork db, ISessionEvents events, ILogger<T
     public void Invalidate(Guid sessionId, Guid scenarioId)
     {
         var pass = _passes.GetOrAdd(scenarioId, _ => new Pass());
+        var now = clock.GetTimestamp();
+        Interlocked.CompareExchange(ref pass.OldestCommit, now, 0);
         if (Interlocked.Exchange(ref pass.Dirty, 1) == 0 && Interlocked.CompareExchange(ref pass.Running, 1, 0) == 0)
         {
             _ = Task.Run(() => RunAsync(sessionId, scenarioId, pass));
@@ -31,11 +33,17 @@ public sealed class TallyBroadcaster(DbWork db, ISessionEvents events, ILogger<T
         {
             while (Interlocked.Exchange(ref pass.Dirty, 0) == 1)
             {
+                // The oldest commit this pass covers: the broadcast latency is measured from it.
+                var oldest = Interlocked.Exchange(ref pass.OldestCommit, 0);
                 try
                 {
                     await using var ctx = await db.ReadAsync();
                     var (results, sequence, visible) = await Tallies.CountWithSequenceAsync(ctx, sessionId, scenarioId);
                     await events.PublishAsync(new ResultsChanged(sessionId, results, sequence, visible));
+                    if (oldest != 0)
+                    {
+                        metrics.Broadcast(clock.GetElapsedTime(oldest));
+                    }
                 }
                 catch (Exception ex)
                 {
@@ -58,5 +66,6 @@ public sealed class TallyBroadcaster(DbWork db, ISessionEvents events, ILogger<T
     {
         public int Dirty;
         public int Running;
+        public long OldestCommit;
     }
 }

@@ -15,7 +15,7 @@ namespace SnogMarryAvoid.Core.Voting;
 public sealed record VoteReceipt(Guid ScenarioId, Choice Choice, string? Reason, DateTime UpdatedAt, long Sequence = 0);
 
 /// <summary>Casting and changing votes, and reading results.</summary>
-public sealed class VotingService(DbWork db, TallyBroadcaster tallies, ISessionEvents events, TimeProvider clock)
+public sealed class VotingService(DbWork db, TallyBroadcaster tallies, ISessionEvents events, SnogMetrics metrics, TimeProvider clock)
 {
     /// <summary>
     /// Records the participant's choice on an open scenario of their own session, or changes it. There
@@ -57,6 +57,7 @@ public sealed class VotingService(DbWork db, TallyBroadcaster tallies, ISessionE
 
         if (changed)
         {
+            metrics.VoteStored();
             tallies.Invalidate(sessionId, scenarioId);
         }
 

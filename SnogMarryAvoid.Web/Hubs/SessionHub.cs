@@ -9,6 +9,7 @@ using SnogMarryAvoid.Core.Scenarios;
 using SnogMarryAvoid.Core.Sessions;
 using SnogMarryAvoid.Core.Voting;
 using SnogMarryAvoid.Web.Accounts;
+using SnogMarryAvoid.Web.Observability;
 using SnogMarryAvoid.Web.Participants;
 
 namespace SnogMarryAvoid.Web.Hubs;
@@ -32,7 +33,8 @@ public sealed class SessionHub(
     ScenarioService scenarios,
     DeckService decks,
     ParticipantCookie tokens,
-    JoinAttemptLimiter limiter) : Hub
+    JoinAttemptLimiter limiter,
+    HubRoomCounter rooms) : Hub
 {
     public const string Path = "/hubs/session";
     private const string ParticipantItem = "participant";
@@ -62,6 +64,11 @@ public sealed class SessionHub(
             }
 
             throw new HubException($"{ex.Error}: {ex.Message}");
+        }
+
+        if (!Context.Items.ContainsKey(ParticipantItem))
+        {
+            rooms.Add();
         }
 
         Context.Items[ParticipantItem] = joined.ParticipantId;
@@ -134,6 +141,16 @@ public sealed class SessionHub(
         >= 5 and <= 600 => TimeSpan.FromSeconds(seconds.Value),
         _ => throw new DomainException(DomainError.InvalidInput, "A countdown is 5 to 600 seconds."),
     };
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.ContainsKey(ParticipantItem))
+        {
+            rooms.Remove();
+        }
+
+        return base.OnDisconnectedAsync(exception);
+    }
 
     private Guid Participant() => Context.Items[ParticipantItem] as Guid?
         ?? throw new HubException("NotJoined: join a session with its code first.");

@@ -1,0 +1,32 @@
+using System.Diagnostics.Metrics;
+
+namespace SnogMarryAvoid.Core.Live;
+
+/// <summary>
+/// The app's own measurements, on the meter <see cref="MeterName"/> (exported at <c>/metrics</c> in
+/// Prometheus format): votes stored, and how long a committed vote takes to reach the views as a
+/// results event. Gauges of connected participants and circuits are added by the web host.
+/// </summary>
+public sealed class SnogMetrics : IDisposable
+{
+    public const string MeterName = "SnogMarryAvoid";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _votes;
+    private readonly Histogram<double> _broadcast;
+
+    public SnogMetrics(IMeterFactory meters)
+    {
+        _meter = meters.Create(MeterName);
+        _votes = _meter.CreateCounter<long>("sma.votes", "{vote}", "Votes stored (a change of mind counts; a repeat does not).");
+        _broadcast = _meter.CreateHistogram<double>("sma.broadcast.latency", "ms", "From a vote's commit to the results event that includes it, delivered to this server's subscribers.");
+    }
+
+    public Meter Meter => _meter;
+
+    public void VoteStored() => _votes.Add(1);
+
+    public void Broadcast(TimeSpan sinceCommit) => _broadcast.Record(sinceCommit.TotalMilliseconds);
+
+    public void Dispose() => _meter.Dispose();
+}

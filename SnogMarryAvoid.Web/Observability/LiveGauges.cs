@@ -1,0 +1,49 @@
+using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using SnogMarryAvoid.Core.Live;
+
+namespace SnogMarryAvoid.Web.Observability;
+
+/// <summary>Open Blazor circuits on this server (phones, projectors, consoles).</summary>
+public sealed class CircuitCounter : CircuitHandler
+{
+    private static int _open;
+
+    public static int Open => Volatile.Read(ref _open);
+
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _open);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        Interlocked.Decrement(ref _open);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>API hub connections that joined a room on this server.</summary>
+public sealed class HubRoomCounter
+{
+    private int _joined;
+
+    public int Joined => Volatile.Read(ref _joined);
+
+    public void Add() => Interlocked.Increment(ref _joined);
+
+    public void Remove() => Interlocked.Decrement(ref _joined);
+}
+
+/// <summary>The gauges of <c>/metrics</c> that only the web host can see.</summary>
+public sealed class LiveGauges
+{
+    public LiveGauges(SnogMetrics metrics, PresenceTracker presence, HubRoomCounter hubRooms)
+    {
+        metrics.Meter.CreateObservableGauge("sma.participants.connected", () => presence.Total + hubRooms.Joined, "{participant}",
+            "Participants connected to this server now: phone pages open plus API hub connections in a room.");
+        metrics.Meter.CreateObservableGauge("sma.circuits", () => CircuitCounter.Open, "{circuit}",
+            "Blazor circuits open on this server (phones, projectors, consoles).");
+    }
+}

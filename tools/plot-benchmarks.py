@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Plots vote->projector latency percentiles against room size from the load tool's JSON files.
+
+usage: tools/plot-benchmarks.py OUT.png LABEL=file1.json,file2.json,... [LABEL=...]
+Writes an SVG beside OUT.png and renders it to PNG with headless Chromium (no Python packages needed).
+"""
+import json, subprocess, sys, os, html
+
+out_png = sys.argv[1]
+series = []
+for arg in sys.argv[2:]:
+    label, files = arg.split('=', 1)
+    points = []
+    for f in files.split(','):
+        r = json.load(open(f))
+        lat = r['voteToProjectorMs']
+        points.append((r['connected'], lat['p50'], lat['p95'], lat['p99']))
+    points.sort()
+    series.append((label, points))
+
+W, H, L, R, T, B = 900, 520, 80, 200, 50, 70
+xs = sorted({p[0] for _, pts in series for p in pts})
+ymax = max(p[3] for _, pts in series for p in pts) * 1.15 or 1
+def X(n): return L + (W - L - R) * (xs.index(n) / max(1, len(xs) - 1))
+def Y(v): return H - B - (H - T - B) * (v / ymax)
+colors = {'p50': '#1864ab', 'p95': '#b35c00', 'p99': '#c2255c'}
+dashes = ['', '6,4', '2,3']
+svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="14">',
+       f'<rect width="{W}" height="{H}" fill="white"/>',
+       f'<text x="{W/2 - 60}" y="28" font-size="18" text-anchor="middle">Vote → projector latency by room size</text>']
+for i in range(6):
+    v = ymax * i / 5
+    svg.append(f'<line x1="{L}" x2="{W-R}" y1="{Y(v)}" y2="{Y(v)}" stroke="#ddd"/>')
+    svg.append(f'<text x="{L-8}" y="{Y(v)+5}" text-anchor="end">{v:.0f}</text>')
+for n in xs:
+    svg.append(f'<text x="{X(n)}" y="{H-B+22}" text-anchor="middle">{n:,}</text>')
+svg.append(f'<text x="{(L + W - R)/2}" y="{H-20}" text-anchor="middle">participants (hub connections) in one room</text>')
+svg.append(f'<text x="20" y="{(T + H - B)/2}" transform="rotate(-90 20 {(T + H - B)/2})" text-anchor="middle">milliseconds</text>')
+ly = T + 10
+for si, (label, pts) in enumerate(series):
+    for k, idx in (('p50', 1), ('p95', 2), ('p99', 3)):
+        d = ' '.join(f'{X(p[0])},{Y(p[idx])}' for p in pts)
+        svg.append(f'<polyline points="{d}" fill="none" stroke="{colors[k]}" stroke-width="2.5" stroke-dasharray="{dashes[si % 3]}"/>')
+        for p in pts:
+            svg.append(f'<circle cx="{X(p[0])}" cy="{Y(p[idx])}" r="3.5" fill="{colors[k]}"/>')
+        svg.append(f'<line x1="{W-R+15}" x2="{W-R+45}" y1="{ly}" y2="{ly}" stroke="{colors[k]}" stroke-width="2.5" stroke-dasharray="{dashes[si % 3]}"/>')
+        svg.append(f'<text x="{W-R+52}" y="{ly+5}">{html.escape(label)} {k}</text>')
+        ly += 24
+svg.append('</svg>')
+out_svg = os.path.splitext(out_png)[0] + '.svg'
+open(out_svg, 'w').write('\n'.join(svg))
+chromium = os.environ.get('SMA_TEST_CHROMIUM', '/usr/bin/chromium')
+subprocess.run([chromium, '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+                '--disable-component-update', '--disable-sync', '--no-first-run', '--hide-scrollbars',
+                f'--screenshot={os.path.abspath(out_png)}', f'--window-size={W},{H}', 'file://' + os.path.abspath(out_svg)],
+               check=True, capture_output=True)
+print(f'wrote {out_png} and {out_svg}')
