@@ -51,6 +51,7 @@ public static class CoreSetup
         services.AddSingleton<ParticipantService>();
         services.AddSingleton<VotingService>();
         services.AddSingleton<TallyBroadcaster>();
+        services.AddSingleton<VoteBatcher>();
         services.AddMetrics();
         services.AddSingleton<SnogMetrics>();
         services.AddSingleton<ModerationService>();

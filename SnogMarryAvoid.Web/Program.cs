@@ -34,6 +34,7 @@ builder.Services.AddSingleton<JoinLinks>();
 builder.Services.AddSingleton<HubCallLimiter>();
 builder.Services.AddSingleton<HubRoomCounter>();
 builder.Services.AddSingleton<LiveGauges>();
+builder.Services.AddSingleton<CircuitTally>();
 builder.Services.AddScoped<CircuitHandler, CircuitCounter>();
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddMeter(SnogMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel",

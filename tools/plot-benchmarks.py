@@ -18,7 +18,7 @@ for arg in sys.argv[2:]:
     points.sort()
     series.append((label, points))
 
-W, H, L, R, T, B = 900, 520, 80, 200, 50, 70
+W, H, L, R, T, B = 960, 520, 80, 260, 50, 70
 xs = sorted({p[0] for _, pts in series for p in pts})
 ymax = max(p[3] for _, pts in series for p in pts) * 1.15 or 1
 def X(n): return L + (W - L - R) * (xs.index(n) / max(1, len(xs) - 1))
@@ -27,7 +27,7 @@ colors = {'p50': '#1864ab', 'p95': '#b35c00', 'p99': '#c2255c'}
 dashes = ['', '6,4', '2,3']
 svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="14">',
        f'<rect width="{W}" height="{H}" fill="white"/>',
-       f'<text x="{W/2 - 60}" y="28" font-size="18" text-anchor="middle">Vote → projector latency by room size</text>']
+       f'<text x="{(L + W - R)/2}" y="28" font-size="18" text-anchor="middle">Vote → projector latency by room size (x: sizes measured)</text>']
 for i in range(6):
     v = ymax * i / 5
     svg.append(f'<line x1="{L}" x2="{W-R}" y1="{Y(v)}" y2="{Y(v)}" stroke="#ddd"/>')

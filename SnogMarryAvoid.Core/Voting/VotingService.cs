@@ -15,7 +15,7 @@ namespace SnogMarryAvoid.Core.Voting;
 public sealed record VoteReceipt(Guid ScenarioId, Choice Choice, string? Reason, DateTime UpdatedAt, long Sequence = 0);
 
 /// <summary>Casting and changing votes, and reading results.</summary>
-public sealed class VotingService(DbWork db, TallyBroadcaster tallies, ISessionEvents events, SnogMetrics metrics, TimeProvider clock)
+public sealed class VotingService(DbWork db, VoteBatcher batcher, TallyBroadcaster tallies, ISessionEvents events, SnogMetrics metrics, TimeProvider clock)
 {
     /// <summary>
     /// Records the participant's choice on an open scenario of their own session, or changes it. There
@@ -32,29 +32,8 @@ public sealed class VotingService(DbWork db, TallyBroadcaster tallies, ISessionE
             throw new DomainException(DomainError.InvalidInput, "Choose snog, marry or avoid.");
         }
 
-        var (sessionId, receipt, changed) = await db.WriteAsync(async ctx =>
-        {
-            var scenario = await OpenScenarioAsync(ctx, participantId, scenarioId, ct);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var vote = await ctx.Votes.FirstOrDefaultAsync(v => v.ScenarioId == scenarioId && v.ParticipantId == participantId, ct);
-            var isChange = vote is null || vote.Choice != choice;
-            var sequence = isChange ? await NextSequenceAsync(ctx, scenario.SessionId, ct) : vote!.Sequence;
-            if (vote is null)
-            {
-                vote = new Vote { Id = Guid.NewGuid(), ScenarioId = scenarioId, ParticipantId = participantId, Choice = choice, CastAt = now, UpdatedAt = now, Sequence = sequence };
-                ctx.Votes.Add(vote);
-            }
-            else if (isChange)
-            {
-                ctx.VoteChanges.Add(new VoteChange { Id = Guid.NewGuid(), ScenarioId = scenarioId, ParticipantId = participantId, From = vote.Choice, To = choice, ChangedAt = now });
-                vote.Choice = choice;
-                vote.UpdatedAt = now;
-                vote.Sequence = sequence;
-            }
-
-            return (scenario.SessionId, ToReceipt(vote), isChange);
-        }, ct);
-
+        // The single writer stores it with others that arrived meanwhile, and answers after the commit.
+        var (receipt, sessionId, changed) = await batcher.SubmitAsync(participantId, scenarioId, choice).WaitAsync(ct);
         if (changed)
         {
             metrics.VoteStored();
@@ -152,37 +131,11 @@ public sealed class VotingService(DbWork db, TallyBroadcaster tallies, ISessionE
 
     private async Task<Scenario> OpenScenarioAsync(SnogDbContext ctx, Guid participantId, Guid scenarioId, CancellationToken ct)
     {
-        var participantSession = await ctx.Participants.Where(p => p.Id == participantId).Select(p => (Guid?)p.SessionId).FirstOrDefaultAsync(ct)
-            ?? throw new DomainException(DomainError.NotFound, "You are not in this session; join it again with its code.");
-        var scenario = await ctx.Scenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Id == scenarioId, ct)
-            ?? throw new DomainException(DomainError.NotFound, "That scenario does not exist.");
-        if (scenario.SessionId != participantSession)
-        {
-            throw new DomainException(DomainError.ScenarioNotInSession, "That scenario belongs to another session.");
-        }
-
-        var phase = await ctx.Sessions.Where(s => s.Id == scenario.SessionId).Select(s => s.Phase).FirstAsync(ct);
-        var timeIsUp = scenario.ClosesAt is { } deadline && deadline <= clock.GetUtcNow().UtcDateTime;
-        return (phase, scenario.State) switch
-        {
-            (_, ScenarioState.Open) when timeIsUp => throw new DomainException(DomainError.VotingClosed, "Time is up: voting on this scenario is closed."),
-            (SessionPhase.Ended, _) => throw new DomainException(DomainError.VotingClosed, "The session has ended; voting is closed."),
-            (_, ScenarioState.Pending) => throw new DomainException(DomainError.VotingClosed, "Voting on this scenario has not opened yet."),
-            (_, ScenarioState.Closed or ScenarioState.Revealed) => throw new DomainException(DomainError.VotingClosed, "Voting on this scenario is closed."),
-            _ => scenario,
-        };
-    }
-
-    /// <summary>
-    /// Takes the session's next vote sequence number inside the caller's transaction. The update locks the
-    /// session's row until the commit (on SQLite, the one writer does), so sequence numbers commit in order:
-    /// whoever reads sequence N afterwards also sees every vote up to N.
-    /// </summary>
-    private static async Task<long> NextSequenceAsync(SnogDbContext ctx, Guid sessionId, CancellationToken ct)
-    {
-        await ctx.Sessions.Where(s => s.Id == sessionId)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.VoteSequence, s => s.VoteSequence + 1), ct);
-        return await ctx.Sessions.Where(s => s.Id == sessionId).Select(s => s.VoteSequence).FirstAsync(ct);
+        var participantSession = await ctx.Participants.Where(p => p.Id == participantId).Select(p => (Guid?)p.SessionId).FirstOrDefaultAsync(ct);
+        var scenario = await ctx.Scenarios.AsNoTracking().FirstOrDefaultAsync(s => s.Id == scenarioId, ct);
+        var phase = scenario is null ? null : await ctx.Sessions.Where(s => s.Id == scenario.SessionId).Select(s => (SessionPhase?)s.Phase).FirstAsync(ct);
+        var refusal = VotingRules.WhyNot(participantSession, scenario, phase, clock.GetUtcNow().UtcDateTime);
+        return refusal is null ? scenario! : throw refusal;
     }
 
     private static VoteReceipt ToReceipt(Vote v) => new(v.ScenarioId, v.Choice, v.Reason, v.UpdatedAt, v.Sequence);

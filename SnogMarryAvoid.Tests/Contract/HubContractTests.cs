@@ -241,6 +241,7 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
     {
         var docs = File.ReadAllText(DocsPath);
         var methods = typeof(SessionHub).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+            .Where(m => m.GetBaseDefinition().DeclaringType == typeof(SessionHub))
             .Select(m => m.Name).Distinct().ToList();
 
         methods.Should().HaveCount(13);

@@ -196,6 +196,34 @@ public class VotingServiceTests : CoreTest
     }
 
     [Fact]
+    public async Task InOneBurst_RefusedVotesAreRefusedAlone_AndTheRestAreStored()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(2);
+        var people = await Core.JoinAsync(session.JoinCode, 40);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+
+        // Good votes, votes on the pending scenario and votes from nobody, all at once: the single
+        // writer takes them in batches, and each is answered on its own merits.
+        var good = people.Select(p => Core.Voting.CastVoteAsync(p, scenarios[0].Id, Choice.Marry)).ToList();
+        var pending = people.Take(10).Select(p => Core.Voting.CastVoteAsync(p, scenarios[1].Id, Choice.Snog)).ToList();
+        var strangers = Enumerable.Range(0, 5).Select(_ => Core.Voting.CastVoteAsync(Guid.NewGuid(), scenarios[0].Id, Choice.Avoid)).ToList();
+
+        (await Task.WhenAll(good)).Select(r => r.Sequence).Should().OnlyHaveUniqueItems().And.HaveCount(40);
+        foreach (var refused in pending)
+        {
+            (await refused.Invoking(t => t).Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("Voting on this scenario has not opened yet.");
+        }
+
+        foreach (var refused in strangers)
+        {
+            (await refused.Invoking(t => t).Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.NotFound);
+        }
+
+        (await Core.Voting.GetResultsAsync(scenarios[0].Id)).Marry.Should().Be(40);
+        (await Core.Voting.GetResultsAsync(scenarios[1].Id)).Total.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Sequences_AreCountedPerSession()
     {
         var (a, aScenarios) = await Core.LiveSessionAsync(1, "A");

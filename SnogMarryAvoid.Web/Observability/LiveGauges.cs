@@ -5,21 +5,29 @@ using SnogMarryAvoid.Core.Live;
 namespace SnogMarryAvoid.Web.Observability;
 
 /// <summary>Open Blazor circuits on this server (phones, projectors, consoles).</summary>
-public sealed class CircuitCounter : CircuitHandler
+public sealed class CircuitTally
 {
-    private static int _open;
+    private int _open;
 
-    public static int Open => Volatile.Read(ref _open);
+    public int Open => Volatile.Read(ref _open);
 
+    public void Opened() => Interlocked.Increment(ref _open);
+
+    public void Closed() => Interlocked.Decrement(ref _open);
+}
+
+/// <summary>Counts each circuit into the server's <see cref="CircuitTally"/>.</summary>
+public sealed class CircuitCounter(CircuitTally tally) : CircuitHandler
+{
     public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _open);
+        tally.Opened();
         return Task.CompletedTask;
     }
 
     public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        Interlocked.Decrement(ref _open);
+        tally.Closed();
         return Task.CompletedTask;
     }
 }
@@ -39,11 +47,11 @@ public sealed class HubRoomCounter
 /// <summary>The gauges of <c>/metrics</c> that only the web host can see.</summary>
 public sealed class LiveGauges
 {
-    public LiveGauges(SnogMetrics metrics, PresenceTracker presence, HubRoomCounter hubRooms)
+    public LiveGauges(SnogMetrics metrics, PresenceTracker presence, HubRoomCounter hubRooms, CircuitTally circuits)
     {
         metrics.Meter.CreateObservableGauge("sma.participants.connected", () => presence.Total + hubRooms.Joined, "{participant}",
             "Participants connected to this server now: phone pages open plus API hub connections in a room.");
-        metrics.Meter.CreateObservableGauge("sma.circuits", () => CircuitCounter.Open, "{circuit}",
+        metrics.Meter.CreateObservableGauge("sma.circuits", () => circuits.Open, "{circuit}",
             "Blazor circuits open on this server (phones, projectors, consoles).");
     }
 }
