@@ -7,17 +7,35 @@ using static Microsoft.Playwright.Assertions;
 namespace SnogMarryAvoid.Tests.EndToEnd;
 
 /// <summary>
-/// Fifty real Chromium phones in one room. Asserts only that every phone joined and every vote was
-/// counted; the server's memory per connected phone is measured and written to
-/// measurements/phone-memory.json for docs/benchmarks.md (never asserted).
+/// Real Chromium phones in one room (50 in the suite; <c>SMA_BROWSER_PHONES</c> for the benchmark),
+/// with a projector. Asserts only that every phone joined, every vote was counted and the projector
+/// showed them all; the server's memory per connected phone and the tap → projector latency are
+/// measured and written to measurements/phone-memory.json for docs/benchmarks.md (never asserted).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public class PhoneMemoryMeasurement(BrowserFixture browser)
 {
-    private const int Phones = 50;
+    private static readonly int Phones = int.TryParse(Environment.GetEnvironmentVariable("SMA_BROWSER_PHONES"), out var n) && n > 0 ? n : 50;
+
+    // In each phone: the moment of the tap (capture phase, before Blazor sees it), in epoch milliseconds.
+    private const string RecordTaps = "document.addEventListener('click', () => { window.__tapAt = Date.now(); }, true)";
+
+    // On the projector: every change of the "N votes in" line, with its time, in epoch milliseconds.
+    private const string RecordTotals = """
+        () => {
+          window.__totals = [];
+          const read = () => {
+            const el = document.querySelector('[data-testid=total]');
+            const n = el ? parseInt(el.textContent, 10) : NaN;
+            if (!Number.isNaN(n)) window.__totals.push([Date.now(), n]);
+          };
+          new MutationObserver(read).observe(document.body, { subtree: true, childList: true, characterData: true });
+          read();
+        }
+        """;
 
     [Fact]
-    public async Task FiftyPhones_AllJoinAndVote_AndServerMemoryPerPhoneIsRecorded()
+    public async Task RealPhones_AllJoinAndVote_TheProjectorShowsThemAll_AndMemoryAndLatencyAreRecorded()
     {
         await using var server = await ServerProcess.StartAsync();
         await using var core = await server.CoreAsync();
@@ -29,6 +47,12 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         await (await warm.NewPageAsync()).GotoAsync($"{server.Url}/join/{session.JoinCode}");
         await warm.CloseAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
+        var projector = await browser.ScreenAsync(1280, 720);
+        await projector.GotoAsync($"{server.Url}/projector/{session.Id}");
+        await projector.SignInAsync(AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
+        await projector.WaitForInteractiveAsync();
+        await projector.EvaluateAsync(RecordTotals);
+        await Task.Delay(TimeSpan.FromSeconds(2));
         var before = server.ResidentBytes();
 
         var pages = new List<IPage>();
@@ -36,6 +60,7 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         {
             var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 800 } });
             var page = await context.NewPageAsync();
+            await page.AddInitScriptAsync(RecordTaps);
             await page.GotoAsync($"{server.Url}/join/{session.JoinCode}");
             await page.WaitForInteractiveAsync();
             pages.Add(page);
@@ -43,15 +68,32 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
 
         await Task.Delay(TimeSpan.FromSeconds(2));
         var idle = server.ResidentBytes();
-        foreach (var (page, i) in pages.Select((p, i) => (p, i)))
+        // Ten phones tap at a time, as a room does in waves.
+        using var taps = new SemaphoreSlim(10);
+        var tapTimes = await Task.WhenAll(pages.Select(async (page, i) =>
         {
-            var choice = (i % 3) switch { 0 => "Snog", 1 => "Marry", _ => "Avoid" };
-            await page.GetByRole(AriaRole.Button, new() { Name = choice, Exact = true }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Button, new() { Name = choice, Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
-        }
+            await taps.WaitAsync();
+            try
+            {
+                var choice = (i % 3) switch { 0 => "Snog", 1 => "Marry", _ => "Avoid" };
+                await page.GetByRole(AriaRole.Button, new() { Name = choice, Exact = true }).ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Button, new() { Name = choice, Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
+                return await page.EvaluateAsync<double>("window.__tapAt");
+            }
+            finally
+            {
+                taps.Release();
+            }
+        }));
 
+        await Expect(projector.GetByTestId("total")).ToHaveTextAsync($"{Phones} votes in", new() { Timeout = 30_000 });
         var voted = server.ResidentBytes();
         (await core.Voting.GetResultsAsync(scenarios[0].Id)).Total.Should().Be(Phones);
+
+        // The k-th tap (in time) is on the projector once it shows at least k votes.
+        var totals = await projector.EvaluateAsync<double[][]>("window.__totals");
+        var latencies = tapTimes.Order().Select((tap, k) => totals.First(t => t[1] >= k + 1)[0] - tap).Order().ToArray();
+        double At(double q) => latencies[Math.Clamp((int)Math.Ceiling(q * latencies.Length) - 1, 0, latencies.Length - 1)];
 
         var folder = Path.Combine(AppContext.BaseDirectory, "measurements");
         Directory.CreateDirectory(folder);
@@ -63,6 +105,7 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
             serverRssVotedMiB = voted / 1024.0 / 1024,
             rssPerIdlePhoneKiB = (idle - before) / 1024.0 / Phones,
             rssPerVotedPhoneKiB = (voted - before) / 1024.0 / Phones,
+            tapToProjectorMs = new { p50 = At(0.50), p95 = At(0.95), p99 = At(0.99), max = latencies[^1] },
         }, new JsonSerializerOptions { WriteIndented = true }));
 
         foreach (var page in pages)

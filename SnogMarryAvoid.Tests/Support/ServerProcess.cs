@@ -30,6 +30,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DataFolder"] = dataFolder;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Bootstrap__OrganiserEmail"] = AppFactory.OrganiserEmail;
+        start.Environment["Bootstrap__OrganiserPassword"] = AppFactory.OrganiserPassword;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
