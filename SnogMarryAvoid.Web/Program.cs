@@ -14,6 +14,7 @@ using SnogMarryAvoid.Web.Components;
 using SnogMarryAvoid.Web.Components.Shared;
 using SnogMarryAvoid.Web.Hubs;
 using SnogMarryAvoid.Web.Observability;
+using SnogMarryAvoid.Web.Security;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using OpenTelemetry.Metrics;
 using SnogMarryAvoid.Web.Participants;
@@ -107,6 +108,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseMiddleware<SecurityHeaders>();
 app.UseResponseCompression();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
