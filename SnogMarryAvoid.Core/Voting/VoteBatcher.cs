@@ -22,13 +22,15 @@ public sealed class VoteBatcher : IAsyncDisposable, IDisposable
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly DbWork _db;
+    private readonly TallyBroadcaster _tallies;
+    private readonly Live.SnogMetrics _metrics;
     private readonly TimeProvider _clock;
     private readonly ILogger<VoteBatcher> _logger;
     private readonly Task _loop;
 
-    public VoteBatcher(DbWork db, TimeProvider clock, ILogger<VoteBatcher> logger)
+    public VoteBatcher(DbWork db, TallyBroadcaster tallies, Live.SnogMetrics metrics, TimeProvider clock, ILogger<VoteBatcher> logger)
     {
-        (_db, _clock, _logger) = (db, clock, logger);
+        (_db, _tallies, _metrics, _clock, _logger) = (db, tallies, metrics, clock, logger);
         _loop = Task.Run(RunAsync);
     }
 
@@ -155,6 +157,23 @@ public sealed class VoteBatcher : IAsyncDisposable, IDisposable
                 ? (Outcome: (Outcome?)null, o.Refusal)
                 : (new Outcome(new VoteReceipt(o.Vote!.ScenarioId, batch[i].Choice, o.Vote.Reason, o.Vote.UpdatedAt, o.Vote.Sequence), scenarios[batch[i].ScenarioId].SessionId, o.Changed), null)).ToList();
         });
+
+        // After the commit, whether or not each caller is still waiting: count, and recount each
+        // scenario that changed (once per batch), so the views get the new tally.
+        var stored = new List<Outcome>();
+        foreach (var (outcome, _) in results)
+        {
+            if (outcome is { Changed: true })
+            {
+                _metrics.VoteStored();
+                stored.Add(outcome);
+            }
+        }
+
+        foreach (var (sessionId, scenarioId) in stored.Select(o => (o.SessionId, o.Receipt.ScenarioId)).Distinct())
+        {
+            _tallies.Invalidate(sessionId, scenarioId);
+        }
 
         for (var i = 0; i < batch.Count; i++)
         {

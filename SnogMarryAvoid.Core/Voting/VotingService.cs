@@ -15,7 +15,7 @@ namespace SnogMarryAvoid.Core.Voting;
 public sealed record VoteReceipt(Guid ScenarioId, Choice Choice, string? Reason, DateTime UpdatedAt, long Sequence = 0);
 
 /// <summary>Casting and changing votes, and reading results.</summary>
-public sealed class VotingService(DbWork db, VoteBatcher batcher, TallyBroadcaster tallies, ISessionEvents events, SnogMetrics metrics, TimeProvider clock)
+public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents events, TimeProvider clock)
 {
     /// <summary>
     /// Records the participant's choice on an open scenario of their own session, or changes it. There
@@ -32,15 +32,9 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, TallyBroadcast
             throw new DomainException(DomainError.InvalidInput, "Choose snog, marry or avoid.");
         }
 
-        // The single writer stores it with others that arrived meanwhile, and answers after the commit.
-        var (receipt, sessionId, changed) = await batcher.SubmitAsync(participantId, scenarioId, choice).WaitAsync(ct);
-        if (changed)
-        {
-            metrics.VoteStored();
-            tallies.Invalidate(sessionId, scenarioId);
-        }
-
-        return receipt;
+        // The single writer stores it with others that arrived meanwhile, schedules the recount, and
+        // answers after the commit.
+        return (await batcher.SubmitAsync(participantId, scenarioId, choice).WaitAsync(ct)).Receipt;
     }
 
     /// <summary>
