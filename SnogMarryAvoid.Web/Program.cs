@@ -127,4 +127,14 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
-app.Run();
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (DatabaseUnavailableException ex)
+{
+    // Already logged by the migrator; say it once more on stderr, plainly, and exit non-zero.
+    await Console.Error.WriteLineAsync($"SnogMarryAvoid did not start: {ex.Message}");
+    return 3;
+}

@@ -11,7 +11,26 @@ namespace SnogMarryAvoid.Core.Persistence;
 /// </summary>
 public sealed class DatabaseMigrator(IDbContextFactory<SnogDbContext> factory, ILogger<DatabaseMigrator> logger) : IHostedService
 {
+    /// <summary>
+    /// Brings the database up to date before the app takes any request. If the database cannot be
+    /// reached or migrated, logs one clear line and throws <see cref="DatabaseUnavailableException"/>:
+    /// the host then stops, and the app exits instead of running half-started.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MigrateAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not DatabaseUnavailableException)
+        {
+            var provider = factory.CreateDbContext().Database.ProviderName;
+            logger.LogCritical(ex, "The database could not be reached or brought up to date ({Provider}): {Reason}. The app stops; check Database:Provider and ConnectionStrings:Default.", provider, ex.GetBaseException().Message);
+            throw new DatabaseUnavailableException($"The database ({provider}) could not be reached or brought up to date: {ex.GetBaseException().Message}", ex);
+        }
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
@@ -34,3 +53,6 @@ public sealed class DatabaseMigrator(IDbContextFactory<SnogDbContext> factory, I
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>The database could not be reached or migrated at start-up; the app does not start.</summary>
+public sealed class DatabaseUnavailableException(string message, Exception inner) : Exception(message, inner);

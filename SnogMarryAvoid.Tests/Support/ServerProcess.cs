@@ -10,16 +10,26 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ServerProcess(Process process, string url, string dataFolder) => (_process, Url, DataFolder) = (process, url, dataFolder);
+    private ServerProcess(Process process, string url, string dataFolder, System.Collections.Concurrent.ConcurrentQueue<string> output) =>
+        (_process, Url, DataFolder, Output) = (process, url, dataFolder, output);
+
+    /// <summary>Everything the server wrote to stdout and stderr.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; }
+
+    public Process Process => _process;
 
     public string Url { get; }
     public string DataFolder { get; }
 
-    public static async Task<ServerProcess> StartAsync()
+    /// <summary>
+    /// Starts the app; give the same <paramref name="dataFolder"/> and <paramref name="port"/> to restart
+    /// "the same server". With <paramref name="waitUntilHealthy"/> false it returns at once (for a server
+    /// that is expected not to start).
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(Dictionary<string, string>? settings = null, string? dataFolder = null, int? port = null, bool waitUntilHealthy = true)
     {
-        var port = AppFactory.FreePort();
-        var url = $"http://127.0.0.1:{port}";
-        var dataFolder = Path.Combine(Path.GetTempPath(), "sma-tests", Guid.NewGuid().ToString("N"));
+        var url = $"http://127.0.0.1:{port ?? AppFactory.FreePort()}";
+        dataFolder ??= Path.Combine(Path.GetTempPath(), "sma-tests", Guid.NewGuid().ToString("N"));
         var webDll = Path.Combine(AppContext.BaseDirectory, "SnogMarryAvoid.Web.dll");
         var start = new ProcessStartInfo("dotnet", [webDll, "--urls", url])
         {
@@ -32,11 +42,21 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Bootstrap__OrganiserEmail"] = AppFactory.OrganiserEmail;
         start.Environment["Bootstrap__OrganiserPassword"] = AppFactory.OrganiserPassword;
+        foreach (var (key, value) in settings ?? [])
+        {
+            start.Environment[key] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) { output.Enqueue(line); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { output.Enqueue(line); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (!waitUntilHealthy)
+        {
+            return new ServerProcess(process, url, dataFolder, output);
+        }
 
         using var http = new HttpClient();
         for (var i = 0; i < 300; i++)
@@ -45,7 +65,7 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 if ((await http.GetAsync($"{url}/healthz")).IsSuccessStatusCode)
                 {
-                    return new ServerProcess(process, url, dataFolder);
+                    return new ServerProcess(process, url, dataFolder, output);
                 }
             }
             catch (HttpRequestException)
@@ -59,6 +79,18 @@ public sealed class ServerProcess : IAsyncDisposable
         process.Kill(entireProcessTree: true);
         throw new InvalidOperationException("The web app did not answer /healthz within 30 s.");
     }
+
+    /// <summary>Kills the server at once (SIGKILL): no shutdown, no flushing, as a power cut would.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Stops the process object without deleting the data folder, so a new server can take it over.</summary>
+    public void Forget() => _keepData = true;
+
+    private bool _keepData;
 
     /// <summary>Resident memory of the server process, from /proc (bytes).</summary>
     public long ResidentBytes()
@@ -84,6 +116,11 @@ public sealed class ServerProcess : IAsyncDisposable
 
         _process.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataFolder, recursive: true);
