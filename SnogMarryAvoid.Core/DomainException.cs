@@ -13,6 +13,7 @@ public enum DomainError
     InvalidTransition,
     Forbidden,
     ResultsHidden,
+    TooManyRequests,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Persistence;
 using SnogMarryAvoid.Core.Scenarios;
@@ -15,8 +16,24 @@ namespace SnogMarryAvoid.Core.Voting;
 public sealed record VoteReceipt(Guid ScenarioId, Choice Choice, string? Reason, DateTime UpdatedAt, long Sequence = 0);
 
 /// <summary>Casting and changing votes, and reading results.</summary>
-public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents events, TimeProvider clock)
+public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents events, IConfiguration configuration, TimeProvider clock)
 {
+    /// <summary>
+    /// Votes and reasons per participant: a burst of <c>Limits:VoteBurst</c> (default 10), then
+    /// <c>Limits:VotesPerSecond</c> (default 3) a second, on the phone page and the hub alike. A person
+    /// tapping changes their mind a few times; anything faster is a script.
+    /// </summary>
+    private readonly TokenBuckets<Guid> _perParticipant = new(
+        configuration.GetValue("Limits:VoteBurst", 10), configuration.GetValue("Limits:VotesPerSecond", 3.0), clock);
+
+    private void EnsureNotFlooding(Guid participantId)
+    {
+        if (!_perParticipant.TryTake(participantId))
+        {
+            throw new DomainException(DomainError.TooManyRequests, "You're voting very fast. Wait a moment, then try again.");
+        }
+    }
+
     /// <summary>
     /// Records the participant's choice on an open scenario of their own session, or changes it. There
     /// is one row per participant and scenario; repeating the same choice changes nothing, so retries
@@ -32,6 +49,8 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents
             throw new DomainException(DomainError.InvalidInput, "Choose snog, marry or avoid.");
         }
 
+        EnsureNotFlooding(participantId);
+
         // The single writer stores it with others that arrived meanwhile, schedules the recount, and
         // answers after the commit.
         return (await batcher.SubmitAsync(participantId, scenarioId, choice).WaitAsync(ct)).Receipt;
@@ -46,6 +65,7 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents
     public async Task<VoteReceipt> SetReasonAsync(Guid participantId, Guid scenarioId, string? reason, CancellationToken ct = default)
     {
         var cleaned = TextInput.Clean(reason, "Your reason", Vote.MaxReasonLength, required: false);
+        EnsureNotFlooding(participantId);
         var (sessionId, receipt, unspotlighted) = await db.WriteAsync(async ctx =>
         {
             var scenario = await OpenScenarioAsync(ctx, participantId, scenarioId, ct);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using SnogMarryAvoid.Core.Live;
 
 namespace SnogMarryAvoid.Web.Hubs;
 
@@ -9,42 +10,17 @@ namespace SnogMarryAvoid.Web.Hubs;
 /// </summary>
 public sealed class HubCallLimiter(IConfiguration configuration, TimeProvider clock) : IHubFilter
 {
-    private const string BucketItem = "call-bucket";
-    private readonly double _burst = Math.Max(1, configuration.GetValue("Limits:HubCallBurst", 20));
-    private readonly double _perSecond = Math.Max(0.1, configuration.GetValue("Limits:HubCallsPerSecond", 10.0));
+    private readonly TokenBuckets<string> _buckets = new(
+        configuration.GetValue("Limits:HubCallBurst", 20), configuration.GetValue("Limits:HubCallsPerSecond", 10.0), clock);
 
-    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next) =>
+        _buckets.TryTake(invocationContext.Context.ConnectionId)
+            ? next(invocationContext)
+            : throw new HubException($"TooManyRequests: slow down; at most {_buckets.PerSecond:0.#} calls a second per connection.");
+
+    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        var items = invocationContext.Context.Items;
-        var bucket = items.TryGetValue(BucketItem, out var found) && found is Bucket b ? b : (Bucket)(items[BucketItem] = new Bucket(_burst, clock.GetTimestamp()));
-        if (!bucket.TryTake(_burst, _perSecond, clock))
-        {
-            throw new HubException($"TooManyRequests: slow down; at most {_perSecond:0.#} calls a second per connection.");
-        }
-
-        return next(invocationContext);
-    }
-
-    private sealed class Bucket(double tokens, long stamp)
-    {
-        private double _tokens = tokens;
-        private long _stamp = stamp;
-
-        public bool TryTake(double burst, double perSecond, TimeProvider clock)
-        {
-            lock (this)
-            {
-                var now = clock.GetTimestamp();
-                _tokens = Math.Min(burst, _tokens + (clock.GetElapsedTime(_stamp, now).TotalSeconds * perSecond));
-                _stamp = now;
-                if (_tokens < 1)
-                {
-                    return false;
-                }
-
-                _tokens -= 1;
-                return true;
-            }
-        }
+        _buckets.Forget(context.Context.ConnectionId);
+        return next(context, exception);
     }
 }
