@@ -64,6 +64,41 @@ public sealed class HubLimitsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MalformedCalls_AreRefused_AndTheConnectionStaysUsable()
+    {
+        var (session, scenarios) = await _app.Core.LiveSessionAsync(1, owner: Actor.System);
+        await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
+        await using var phone = AppFactory.HubClientOverHttp(_app.BaseUrl);
+        await phone.StartAsync();
+        await phone.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+
+        var wrongTypes = () => phone.InvokeAsync<VoteReceipt>("Vote", "not-a-scenario", "snog");
+        var noSuchMethod = () => phone.InvokeAsync<object>("DropAllTables");
+
+        (await wrongTypes.Should().ThrowAsync<HubException>()).Which.Message.Should().Be("Failed to invoke 'Vote' due to an error on the server.");
+        (await noSuchMethod.Should().ThrowAsync<HubException>()).Which.Message.Should().Contain("Method does not exist.");
+        (await _app.Core.Voting.GetResultsAsync(scenarios[0].Id)).Total.Should().Be(0);
+        (await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Marry)).Choice.Should().Be(Choice.Marry);
+    }
+
+    [Fact]
+    public async Task AForgedParticipantToken_GetsANewIdentity_NotSomeoneElses()
+    {
+        var (session, _) = await _app.Core.LiveSessionAsync(1, owner: Actor.System);
+        await using var phone = AppFactory.HubClientOverHttp(_app.BaseUrl);
+        await phone.StartAsync();
+        var first = await phone.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+        var forged = first.ParticipantToken[..^4] + (first.ParticipantToken.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
+        await using var intruder = AppFactory.HubClientOverHttp(_app.BaseUrl);
+        await intruder.StartAsync();
+
+        var joined = await intruder.InvokeAsync<JoinReply>("Join", session.JoinCode, forged);
+
+        joined.Snapshot.ParticipantCount.Should().Be(2, "a tampered token is not the first phone's identity");
+        joined.ParticipantToken.Should().NotBe(first.ParticipantToken);
+    }
+
+    [Fact]
     public async Task TheDocumentedClientExample_Runs_AndSeesItsOwnVote()
     {
         var (session, scenarios) = await _app.Core.LiveSessionAsync(1, owner: Actor.System);
