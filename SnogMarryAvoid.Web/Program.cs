@@ -33,6 +33,7 @@ builder.Services.AddSingleton<JoinAttemptLimiter>();
 builder.Services.AddHostedService<HubEventBridge>();
 builder.Services.AddSingleton<JoinLinks>();
 builder.Services.AddSingleton<HubCallLimiter>();
+builder.Services.AddSingleton<HubConnectionLimiter>();
 builder.Services.AddSingleton<HubRoomCounter>();
 builder.Services.AddSingleton<LiveGauges>();
 builder.Services.AddSingleton<CircuitTally>();
@@ -46,6 +47,7 @@ builder.Services.AddSignalR()
     {
         // The API's messages are small: a code, an id, a choice, a reason of at most 280 characters.
         o.MaximumReceiveMessageSize = builder.Configuration.GetValue("Limits:HubMessageBytes", 8 * 1024);
+        o.AddFilter<HubConnectionLimiter>();
         o.AddFilter<HubCallLimiter>();
     });
 if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 })

@@ -16,7 +16,7 @@ for n in $sizes; do
   data=$(mktemp -d)
   ( cd "$out/web" && env ASPNETCORE_URLS=http://127.0.0.1:5080 ASPNETCORE_ENVIRONMENT=Production DataFolder="$data" \
       Bootstrap__OrganiserEmail=bench@example.org Bootstrap__OrganiserPassword=bench-password-1 \
-      Logging__LogLevel__Default=Warning "$@" dotnet SnogMarryAvoid.Web.dll > "$out/server-$label-$n.log" 2>&1 ) &
+      Logging__LogLevel__Default=Warning Limits__HubConnectionsPerAddress=100000 "$@" dotnet SnogMarryAvoid.Web.dll > "$out/server-$label-$n.log" 2>&1 ) &
   sleep 1; server=$(pgrep -n -f "SnogMarryAvoid.Web.dll")
   for _ in $(seq 60); do curl -fs http://127.0.0.1:5080/healthz >/dev/null && break; sleep 0.5; done
   dotnet "$out/load/SnogMarryAvoid.LoadTest.dll" --url http://127.0.0.1:5080 --participants "$n" --burst-seconds 10 \

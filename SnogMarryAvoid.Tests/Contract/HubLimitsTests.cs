@@ -14,6 +14,7 @@ public sealed class HubLimitsTests : IAsyncLifetime
     {
         ["Limits:HubCallBurst"] = "5",
         ["Limits:HubCallsPerSecond"] = "1",
+        ["Limits:HubConnectionsPerAddress"] = "6",
     });
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -96,6 +97,42 @@ public sealed class HubLimitsTests : IAsyncLifetime
 
         joined.Snapshot.ParticipantCount.Should().Be(2, "a tampered token is not the first phone's identity");
         joined.ParticipantToken.Should().NotBe(first.ParticipantToken);
+    }
+
+    [Fact]
+    public async Task ConnectionsBeyondTheLimitPerAddress_AreClosedWithAnError_UntilOneLeaves()
+    {
+        var (session, _) = await _app.Core.LiveSessionAsync(1, owner: Actor.System);
+        var open = new List<HubConnection>();
+        for (var i = 0; i < 6; i++)
+        {
+            var connection = AppFactory.HubClientOverHttp(_app.BaseUrl);
+            await connection.StartAsync();
+            await connection.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+            open.Add(connection);
+        }
+
+        await using var seventh = AppFactory.HubClientOverHttp(_app.BaseUrl);
+        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        seventh.Closed += error => { closed.TrySetResult(error); return Task.CompletedTask; };
+        var refused = async () =>
+        {
+            await seventh.StartAsync();
+            await seventh.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+        };
+
+        await refused.Should().ThrowAsync<Exception>();
+        (await _app.Core.Sessions.GetSnapshotAsync(session.Id, Actor.System)).ParticipantCount.Should().Be(6);
+
+        await open[0].DisposeAsync();
+        await Task.Delay(200);
+        await using var later = AppFactory.HubClientOverHttp(_app.BaseUrl);
+        await later.StartAsync();
+        (await later.InvokeAsync<JoinReply>("Join", session.JoinCode, null)).Snapshot.ParticipantCount.Should().Be(7, "once one left, a new connection is welcome");
+        foreach (var connection in open.Skip(1))
+        {
+            await connection.DisposeAsync();
+        }
     }
 
     [Fact]
