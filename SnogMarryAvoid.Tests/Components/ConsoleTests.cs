@@ -110,6 +110,27 @@ public class ConsoleTests : ComponentTest
     }
 
     [Fact]
+    public async Task HostileTextInTheDeckTitleAndReasons_IsShownAsText()
+    {
+        const string Hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+        var session = await Core.Sessions.CreateAsync(Hostile, TestCore.Owner);
+        var scenario = await Core.Decks.AddAsync(session.Id, TestCore.Owner, Hostile, "counterpart " + Hostile, Hostile);
+        await Core.Sessions.StartAsync(session.Id, TestCore.Owner);
+        var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(session.Id, scenario.Id, TestCore.Owner);
+        await Core.Voting.CastVoteAsync(person, scenario.Id, Choice.Avoid);
+        await Core.Voting.SetReasonAsync(person, scenario.Id, Hostile);
+
+        var cut = RenderConsole(session.Id);
+
+        cut.WaitForAssertion(() => cut.Find(".reason-text").TextContent.Should().Be(Hostile));
+        cut.Find(".deck-title").TextContent.Should().Contain(Hostile);
+        cut.Markup.Should().Contain("&lt;script&gt;");
+        cut.FindAll("script").Should().BeEmpty();
+        cut.FindAll("img[src=x]").Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task AnotherFacilitatorsSession_ShowsOnlyARefusal()
     {
         var (session, _) = await Core.LiveSessionAsync(1);
