@@ -343,7 +343,6 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
             _votes.Where(v => v.Error is not null).GroupBy(v => v.Error!).ToDictionary(g => g.Key, g => g.Count()),
             Percentiles.Of(latencies), Percentiles.Of(_votes.Where(v => v.Error is null).Select(v => Stopwatch.GetElapsedTime(v.SentAt, v.AckedAt).TotalMilliseconds).ToList()),
             audit, server?.PeakRssBytes, server?.CpuSeconds, Environment.ProcessorCount, MachineInfo.Describe());
-
     }
 
     private static int? FirstAtLeast(long[] ascending, long value)

@@ -19,7 +19,8 @@ internal static class Tallies
 
     /// <summary>
     /// The tally with the last vote sequence it surely includes, and whether the room may see it (the
-    /// scenario is revealed, or the session shows results live). The sequence is read first: every vote
+    /// scenario is revealed, or the session shows results live): the one place that rule is written,
+    /// for results events and for a participant's request alike. The sequence is read first: every vote
     /// up to it has committed, so the count that follows includes them all (and perhaps a few more).
     /// </summary>
     public static async Task<(ScenarioResults Results, long LastSequence, bool VisibleToRoom)> CountWithSequenceAsync(SnogDbContext ctx, Guid sessionId, Guid scenarioId, CancellationToken ct = default)

@@ -118,13 +118,14 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents
     public async Task<ScenarioResults> GetResultsForParticipantAsync(Guid participantId, Guid scenarioId, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);
-        var visible = await ctx.Scenarios.AsNoTracking()
+        var sessionId = await ctx.Scenarios.AsNoTracking()
             .Where(s => s.Id == scenarioId && ctx.Participants.Any(p => p.Id == participantId && p.SessionId == s.SessionId))
-            .Select(s => (bool?)(s.State == ScenarioState.Revealed || ctx.Sessions.Any(x => x.Id == s.SessionId && x.ShowResultsLive)))
+            .Select(s => (Guid?)s.SessionId)
             .FirstOrDefaultAsync(ct)
             ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in your session.");
-        return visible
-            ? await Tallies.CountAsync(ctx, scenarioId, ct)
+        var (results, _, visibleToRoom) = await Tallies.CountWithSequenceAsync(ctx, sessionId, scenarioId, ct);
+        return visibleToRoom
+            ? results
             : throw new DomainException(DomainError.ResultsHidden, "The results are shown when the facilitator reveals them.");
     }
 

@@ -92,8 +92,7 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
 
         // The k-th tap (in time) is on the projector once it shows at least k votes.
         var totals = await projector.EvaluateAsync<double[][]>("window.__totals");
-        var latencies = tapTimes.Order().Select((tap, k) => totals.First(t => t[1] >= k + 1)[0] - tap).Order().ToArray();
-        double At(double q) => latencies[Math.Clamp((int)Math.Ceiling(q * latencies.Length) - 1, 0, latencies.Length - 1)];
+        var latency = SnogMarryAvoid.LoadTest.Percentiles.Of([.. tapTimes.Order().Select((tap, k) => totals.First(t => t[1] >= k + 1)[0] - tap)]);
 
         var folder = Path.Combine(AppContext.BaseDirectory, "measurements");
         Directory.CreateDirectory(folder);
@@ -105,7 +104,7 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
             serverRssVotedMiB = voted / 1024.0 / 1024,
             rssPerIdlePhoneKiB = (idle - before) / 1024.0 / Phones,
             rssPerVotedPhoneKiB = (voted - before) / 1024.0 / Phones,
-            tapToProjectorMs = new { p50 = At(0.50), p95 = At(0.95), p99 = At(0.99), max = latencies[^1] },
+            tapToProjectorMs = new { p50 = latency.P50, p95 = latency.P95, p99 = latency.P99, max = latency.Max },
         }, new JsonSerializerOptions { WriteIndented = true }));
 
         foreach (var page in pages)

@@ -9,38 +9,20 @@ namespace SnogMarryAvoid.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class ScaleOutBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
-    private RedisServer _redis = default!;
-    private AppFactory _a = default!;
-    private AppFactory _b = default!;
+    private TwoServers _servers = default!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _redis = await RedisServer.StartNewAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Default"] = TestServices.PostgresConnectionString($"sma_browser_{Guid.NewGuid():N}"),
-            ["ConnectionStrings:Redis"] = _redis.Configuration,
-        };
-        _a = new AppFactory(realPort: true, settings: settings);
-        _b = new AppFactory(realPort: true, settings: settings);
-    }
+    public async ValueTask InitializeAsync() => _servers = await TwoServers.StartAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _a.DisposeAsync();
-        await _b.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _servers.DisposeAsync();
 
     [Fact]
     public async Task PhonesOnA_VoteLive_AndTheProjectorOnB_ShowsEveryVote_ThenTheReveal()
     {
-        var (session, scenarios) = await _a.Core.LiveSessionAsync(1, "Two servers, one room", Actor.System);
-        await _a.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
+        var (session, scenarios) = await _servers.A.Core.LiveSessionAsync(1, "Two servers, one room", Actor.System);
+        await _servers.A.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
 
         var projector = await browser.ScreenAsync(1920, 1080);
-        await projector.GotoAsync($"{_b.BaseUrl}/projector/{session.Id}");
+        await projector.GotoAsync($"{_servers.B.BaseUrl}/projector/{session.Id}");
         await projector.SignInAsync(AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
         await projector.WaitForInteractiveAsync();
         await Expect(projector.GetByTestId("total")).ToHaveTextAsync("0 votes in");
@@ -49,7 +31,7 @@ public sealed class ScaleOutBrowserTests(BrowserFixture browser) : IAsyncLifetim
         foreach (var (device, choice) in new[] { ("Pixel 7", "Snog"), ("iPhone 13", "Marry"), ("Pixel 7", "Snog") })
         {
             var phone = await browser.PhoneAsync(device);
-            await phone.GotoAsync($"{_a.BaseUrl}/join/{session.JoinCode}");
+            await phone.GotoAsync($"{_servers.A.BaseUrl}/join/{session.JoinCode}");
             await phone.WaitForInteractiveAsync();
             await phone.GetByRole(AriaRole.Button, new() { Name = choice }).ClickAsync();
             await Expect(phone.GetByText($"Vote received: {choice}")).ToBeVisibleAsync();
@@ -59,7 +41,7 @@ public sealed class ScaleOutBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await Expect(projector.GetByTestId("total")).ToHaveTextAsync("3 votes in");
         await Expect(projector.GetByTestId("room-count")).ToHaveTextAsync("3 in the room");
 
-        await _a.Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id, Actor.System);
+        await _servers.A.Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id, Actor.System);
         await Expect(projector.Locator("[data-count=Snog]")).ToHaveTextAsync("2");
         await Expect(projector.Locator("[data-count=Marry]")).ToHaveTextAsync("1");
         await Expect(phones[1].Locator(".result-row.mine")).ToHaveAttributeAsync("data-choice", "Marry");
@@ -69,9 +51,9 @@ public sealed class ScaleOutBrowserTests(BrowserFixture browser) : IAsyncLifetim
     [Fact]
     public async Task ThroughTheDocumentedYarpConfiguration_PhonesAndTheProjectorWork()
     {
-        await using var proxy = await YarpProxy.StartAsync(_a.BaseUrl, _b.BaseUrl);
-        var (session, scenarios) = await _a.Core.LiveSessionAsync(1, "Behind YARP", Actor.System);
-        await _a.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
+        await using var proxy = await YarpProxy.StartAsync(_servers.A.BaseUrl, _servers.B.BaseUrl);
+        var (session, scenarios) = await _servers.A.Core.LiveSessionAsync(1, "Behind YARP", Actor.System);
+        await _servers.A.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
         var projector = await browser.ScreenAsync(1280, 720);
         await projector.GotoAsync($"{proxy.BaseUrl}/projector/{session.Id}");
         await projector.SignInAsync(AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
@@ -87,7 +69,7 @@ public sealed class ScaleOutBrowserTests(BrowserFixture browser) : IAsyncLifetim
         }
 
         await Expect(projector.GetByTestId("total")).ToHaveTextAsync("4 votes in");
-        await _a.Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id, Actor.System);
+        await _servers.A.Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id, Actor.System);
         await Expect(projector.Locator("[data-count=Avoid]")).ToHaveTextAsync("3");
     }
 }

@@ -17,33 +17,15 @@ namespace SnogMarryAvoid.Tests.Integration;
 /// </summary>
 public sealed class ScaleOutTests : IAsyncLifetime
 {
-    private RedisServer _redis = default!;
-    private AppFactory _a = default!;
-    private AppFactory _b = default!;
+    private TwoServers _servers = default!;
 
-    public async ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync() => _servers = await TwoServers.StartAsync(new()
     {
-        _redis = await RedisServer.StartNewAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Default"] = TestServices.PostgresConnectionString($"sma_scale_{Guid.NewGuid():N}"),
-            ["ConnectionStrings:Redis"] = _redis.Configuration,
-            ["Limits:HubCallsPerSecond"] = "1000",
-            ["Limits:HubCallBurst"] = "1000",
-        };
+        ["Limits:HubCallsPerSecond"] = "1000",
+        ["Limits:HubCallBurst"] = "1000",
+    });
 
-        // One after the other: the first applies the migrations, the second finds them applied.
-        _a = new AppFactory(realPort: true, settings: settings);
-        _b = new AppFactory(realPort: true, settings: settings);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _a.DisposeAsync();
-        await _b.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _servers.DisposeAsync();
 
     private async Task<HubConnection> WatcherAsync(AppFactory server, Guid sessionId, ConcurrentQueue<(ScenarioResults Results, long Sequence)> seen)
     {
@@ -78,19 +60,19 @@ public sealed class ScaleOutTests : IAsyncLifetime
     }
 
     private async Task<ScenarioResults> DatabaseTallyAsync(Guid sessionId, Guid scenarioId) =>
-        (await _a.Services.GetRequiredService<VotingService>().GetResultsWithSequenceAsync(sessionId, scenarioId)).Results;
+        (await _servers.A.Services.GetRequiredService<VotingService>().GetResultsWithSequenceAsync(sessionId, scenarioId)).Results;
 
     [Fact]
     public async Task VotesThroughA_AppearInBsResultsEvents_WithTheirSequence()
     {
-        var (session, scenarios) = await _a.Core.LiveSessionAsync(1, owner: Actor.System);
-        await _a.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
+        var (session, scenarios) = await _servers.A.Core.LiveSessionAsync(1, owner: Actor.System);
+        await _servers.A.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
         var onB = new ConcurrentQueue<(ScenarioResults Results, long Sequence)>();
-        await using var watcher = await WatcherAsync(_b, session.Id, onB);
+        await using var watcher = await WatcherAsync(_servers.B, session.Id, onB);
         var phones = new List<HubConnection>();
         for (var i = 0; i < 5; i++)
         {
-            phones.Add(await PhoneAsync(_a, session.JoinCode));
+            phones.Add(await PhoneAsync(_servers.A, session.JoinCode));
         }
 
         var receipts = new List<VoteReceipt>();
@@ -116,9 +98,9 @@ public sealed class ScaleOutTests : IAsyncLifetime
     [Fact]
     public async Task BehindTheDocumentedYarpConfiguration_ClientsSpreadOverBothServers_AndEveryVoteIsCounted()
     {
-        await using var proxy = await YarpProxy.StartAsync(_a.BaseUrl, _b.BaseUrl);
-        var (session, scenarios) = await _a.Core.LiveSessionAsync(1, owner: Actor.System);
-        await _a.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
+        await using var proxy = await YarpProxy.StartAsync(_servers.A.BaseUrl, _servers.B.BaseUrl);
+        var (session, scenarios) = await _servers.A.Core.LiveSessionAsync(1, owner: Actor.System);
+        await _servers.A.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
         var seen = new ConcurrentQueue<(ScenarioResults Results, long Sequence)>();
         var watcherCookies = await AppFactory.SignInOverHttpAsync(proxy.BaseUrl, AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
         await using var watcher = AppFactory.HubClientOverHttp(proxy.BaseUrl, watcherCookies);
@@ -146,9 +128,9 @@ public sealed class ScaleOutTests : IAsyncLifetime
     [Fact]
     public async Task FacilitatorOnB_OpensAScenario_AndAPhoneOnA_HearsIt()
     {
-        var (session, scenarios) = await _a.Core.LiveSessionAsync(2, owner: Actor.System);
+        var (session, scenarios) = await _servers.A.Core.LiveSessionAsync(2, owner: Actor.System);
         var changed = new TaskCompletionSource<SessionSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var phone = AppFactory.HubClientOverHttp(_a.BaseUrl);
+        await using var phone = AppFactory.HubClientOverHttp(_servers.A.BaseUrl);
         phone.On<SessionSnapshot>("SessionChanged", s =>
         {
             if (s.Current?.Id == scenarios[1].Id)
@@ -158,8 +140,8 @@ public sealed class ScaleOutTests : IAsyncLifetime
         });
         await phone.StartAsync();
         await phone.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
-        var cookies = await AppFactory.SignInOverHttpAsync(_b.BaseUrl, AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
-        await using var facilitator = AppFactory.HubClientOverHttp(_b.BaseUrl, cookies);
+        var cookies = await AppFactory.SignInOverHttpAsync(_servers.B.BaseUrl, AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
+        await using var facilitator = AppFactory.HubClientOverHttp(_servers.B.BaseUrl, cookies);
         await facilitator.StartAsync();
 
         await facilitator.InvokeAsync<SessionSnapshot>("Open", session.Id, scenarios[1].Id, null);
@@ -170,38 +152,38 @@ public sealed class ScaleOutTests : IAsyncLifetime
     [Fact]
     public async Task KeysAreShared_ATokenAndASignInFromA_WorkOnB()
     {
-        var (session, _) = await _a.Core.LiveSessionAsync(1, owner: Actor.System);
-        await using var onA = AppFactory.HubClientOverHttp(_a.BaseUrl);
+        var (session, _) = await _servers.A.Core.LiveSessionAsync(1, owner: Actor.System);
+        await using var onA = AppFactory.HubClientOverHttp(_servers.A.BaseUrl);
         await onA.StartAsync();
         var first = await onA.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
-        await using var onB = AppFactory.HubClientOverHttp(_b.BaseUrl);
+        await using var onB = AppFactory.HubClientOverHttp(_servers.B.BaseUrl);
         await onB.StartAsync();
 
         var again = await onB.InvokeAsync<JoinReply>("Join", session.JoinCode, first.ParticipantToken);
 
         again.Snapshot.ParticipantCount.Should().Be(1, "the token from A names the same participant on B");
-        var cookies = await AppFactory.SignInOverHttpAsync(_a.BaseUrl, AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
+        var cookies = await AppFactory.SignInOverHttpAsync(_servers.A.BaseUrl, AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false });
-        cookies.Add(new Uri(_b.BaseUrl), cookies.GetCookies(new Uri(_a.BaseUrl)));
-        (await client.GetAsync(new Uri(new Uri(_b.BaseUrl), "/facilitate"))).StatusCode.Should().Be(HttpStatusCode.OK, "A's sign-in cookie opens B's pages");
+        cookies.Add(new Uri(_servers.B.BaseUrl), cookies.GetCookies(new Uri(_servers.A.BaseUrl)));
+        (await client.GetAsync(new Uri(new Uri(_servers.B.BaseUrl), "/facilitate"))).StatusCode.Should().Be(HttpStatusCode.OK, "A's sign-in cookie opens B's pages");
     }
 
     [Fact]
     public async Task RedisOutage_EachServerKeepsServing_HealthSaysDegraded_AndAfterwardsBothShowTheDatabase()
     {
-        var (session, scenarios) = await _a.Core.LiveSessionAsync(1, owner: Actor.System);
+        var (session, scenarios) = await _servers.A.Core.LiveSessionAsync(1, owner: Actor.System);
         var scenario = scenarios[0].Id;
-        await _a.Core.Scenarios.OpenAsync(session.Id, scenario, Actor.System);
+        await _servers.A.Core.Scenarios.OpenAsync(session.Id, scenario, Actor.System);
         var onA = new ConcurrentQueue<ResultsChanged>();
         var onB = new ConcurrentQueue<ResultsChanged>();
-        using var listenA = _a.Services.GetRequiredService<ISessionEvents>().Subscribe(session.Id, e => { if (e is ResultsChanged r) { onA.Enqueue(r); } return Task.CompletedTask; });
-        using var listenB = _b.Services.GetRequiredService<ISessionEvents>().Subscribe(session.Id, e => { if (e is ResultsChanged r) { onB.Enqueue(r); } return Task.CompletedTask; });
+        using var listenA = _servers.A.Services.GetRequiredService<ISessionEvents>().Subscribe(session.Id, e => { if (e is ResultsChanged r) { onA.Enqueue(r); } return Task.CompletedTask; });
+        using var listenB = _servers.B.Services.GetRequiredService<ISessionEvents>().Subscribe(session.Id, e => { if (e is ResultsChanged r) { onB.Enqueue(r); } return Task.CompletedTask; });
         var phonesA = new List<HubConnection>();
         var phonesB = new List<HubConnection>();
         for (var i = 0; i < 6; i++)
         {
-            phonesA.Add(await PhoneAsync(_a, session.JoinCode));
-            phonesB.Add(await PhoneAsync(_b, session.JoinCode));
+            phonesA.Add(await PhoneAsync(_servers.A, session.JoinCode));
+            phonesB.Add(await PhoneAsync(_servers.B, session.JoinCode));
         }
 
         var acknowledged = new List<VoteReceipt>
@@ -210,10 +192,10 @@ public sealed class ScaleOutTests : IAsyncLifetime
             await phonesB[0].InvokeAsync<VoteReceipt>("Vote", scenario, Choice.Marry),
         };
 
-        await _redis.StopAsync();
+        await _servers.Redis.StopAsync();
         using var health = new HttpClient();
-        await WaitUntilAsync(() => health.GetStringAsync(new Uri(new Uri(_a.BaseUrl), "/healthz")).GetAwaiter().GetResult().StartsWith("Degraded", StringComparison.Ordinal), "A's /healthz to say degraded");
-        (await health.GetStringAsync(new Uri(new Uri(_a.BaseUrl), "/healthz"))).Should().Contain("redis: Degraded: Redis unreachable");
+        await WaitUntilAsync(() => health.GetStringAsync(new Uri(new Uri(_servers.A.BaseUrl), "/healthz")).GetAwaiter().GetResult().StartsWith("Degraded", StringComparison.Ordinal), "A's /healthz to say degraded");
+        (await health.GetStringAsync(new Uri(new Uri(_servers.A.BaseUrl), "/healthz"))).Should().Contain("redis: Degraded: Redis unreachable");
 
         // During the outage both servers keep taking votes, and each shows its own at once.
         for (var i = 1; i < 6; i++)
@@ -226,12 +208,12 @@ public sealed class ScaleOutTests : IAsyncLifetime
         var lastOnA = acknowledged.Where((_, i) => i % 2 == 0 && i < 12).Max(r => r.Sequence);
         await WaitUntilAsync(() => onA.Any(e => e.LastSequence >= lastOnA), "A to count its own votes during the outage");
 
-        await _redis.StartAsync();
-        await WaitUntilAsync(() => health.GetStringAsync(new Uri(new Uri(_b.BaseUrl), "/healthz")).GetAwaiter().GetResult() == "Healthy", "B's /healthz to recover", 30);
+        await _servers.Redis.StartAsync();
+        await WaitUntilAsync(() => health.GetStringAsync(new Uri(new Uri(_servers.B.BaseUrl), "/healthz")).GetAwaiter().GetResult() == "Healthy", "B's /healthz to recover", 30);
 
         var database = await DatabaseTallyAsync(session.Id, scenario);
         database.Total.Should().Be(12, "every acknowledged vote is stored (one participant changed their mind)");
-        await using (var ctx = await _a.Services.GetRequiredService<DbWork>().ReadAsync())
+        await using (var ctx = await _servers.A.Services.GetRequiredService<DbWork>().ReadAsync())
         {
             var stored = ctx.Votes.Where(v => v.ScenarioId == scenario).Select(v => v.Sequence).ToHashSet();
             var lastReceiptOfEachPhone = acknowledged.Take(12).Select(r => r.Sequence).Except([acknowledged[3].Sequence]).Append(acknowledged[^1].Sequence);

@@ -90,7 +90,7 @@ public static class PageExtensions
     /// <remarks>Pages with a fixed app bar (the console) are taken as the top of the window, as a person first sees them.</remarks>
     public static async Task SaveScreenshotAsync(this IPage page, string name, bool fullPage = true)
     {
-        var folder = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+        var folder = Path.Combine(Repo.Root, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         if (!fullPage)
         {
@@ -98,16 +98,5 @@ public static class PageExtensions
         }
 
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SnogMarryAvoid.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? Path.GetTempPath();
     }
 }

@@ -33,7 +33,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var webDll = Path.Combine(AppContext.BaseDirectory, "SnogMarryAvoid.Web.dll");
         var start = new ProcessStartInfo("dotnet", [webDll, "--urls", url])
         {
-            WorkingDirectory = Path.GetFullPath(Path.Combine(RepositoryRoot(), "SnogMarryAvoid.Web")),
+            WorkingDirectory = Path.GetFullPath(Path.Combine(Repo.Root, "SnogMarryAvoid.Web")),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -129,16 +129,5 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             // left to the OS's temp clean-up
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SnogMarryAvoid.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Run the tests from the repository.");
     }
 }
