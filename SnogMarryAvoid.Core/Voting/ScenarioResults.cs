@@ -19,6 +19,13 @@ public sealed record ScenarioResults(Guid ScenarioId, int Snog, int Marry, int A
 
     public int Total => Snog + Marry + Avoid;
 
+    /// <summary>The shares as <see cref="Percent"/> gives them, so that clients (the phone page, the API) never round on their own.</summary>
+    public int SnogPercent => Percent(Choice.Snog);
+
+    public int MarryPercent => Percent(Choice.Marry);
+
+    public int AvoidPercent => Percent(Choice.Avoid);
+
     public int Count(Choice choice) => choice switch
     {
         Choice.Snog => Snog,

@@ -103,11 +103,12 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents
         return vote is null ? null : ToReceipt(vote);
     }
 
-    /// <summary>How many scenarios of the session the participant voted on, for the thank-you at the end.</summary>
-    public async Task<int> CountScenariosVotedAsync(Guid participantId, CancellationToken ct = default)
+    /// <summary>The participant's own votes (one per scenario voted on), for a phone coming back and for the thank-you at the end.</summary>
+    public async Task<IReadOnlyList<VoteReceipt>> GetVotesAsync(Guid participantId, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);
-        return await ctx.Votes.CountAsync(v => v.ParticipantId == participantId, ct);
+        var votes = await ctx.Votes.AsNoTracking().Where(v => v.ParticipantId == participantId).ToListAsync(ct);
+        return [.. votes.Select(ToReceipt)];
     }
 
     /// <summary>

@@ -30,6 +30,7 @@ public class ScenarioResultsTests
         results.Percent(Choice.Snog).Should().Be(pSnog);
         results.Percent(Choice.Marry).Should().Be(pMarry);
         results.Percent(Choice.Avoid).Should().Be(pAvoid);
+        (results.SnogPercent, results.MarryPercent, results.AvoidPercent).Should().Be((pSnog, pMarry, pAvoid), "clients read the same figures");
         results.Total.Should().Be(snog + marry + avoid);
     }
 }

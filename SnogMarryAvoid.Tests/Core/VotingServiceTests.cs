@@ -24,6 +24,24 @@ public class VotingServiceTests : CoreTest
     }
 
     [Fact]
+    public async Task GetVotes_ListsOnlyThisParticipantsVotes_OnePerScenario()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(3);
+        var people = await Core.JoinAsync(session.JoinCode, 2);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Snog);
+        await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Marry);
+        await Core.Voting.CastVoteAsync(people[1], scenarios[0].Id, Choice.Avoid);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[2].Id, TestCore.Owner);
+        await Core.Voting.CastVoteAsync(people[0], scenarios[2].Id, Choice.Avoid);
+
+        var mine = await Core.Voting.GetVotesAsync(people[0]);
+
+        mine.Select(v => (v.ScenarioId, v.Choice)).Should().BeEquivalentTo([(scenarios[0].Id, Choice.Marry), (scenarios[2].Id, Choice.Avoid)]);
+        (await Core.Voting.GetVotesAsync(Guid.NewGuid())).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task CastVote_AgainWithAnotherChoice_ChangesTheOneRow()
     {
         var (session, scenarios) = await Core.LiveSessionAsync();

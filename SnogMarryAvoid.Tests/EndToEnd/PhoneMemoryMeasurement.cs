@@ -54,6 +54,7 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         await projector.EvaluateAsync(RecordTotals);
         await Task.Delay(TimeSpan.FromSeconds(2));
         var before = server.ResidentBytes();
+        await ProfileAsync(server, "before");
 
         var pages = new List<IPage>();
         for (var i = 0; i < Phones; i++)
@@ -68,6 +69,7 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
 
         await Task.Delay(TimeSpan.FromSeconds(2));
         var idle = server.ResidentBytes();
+        await ProfileAsync(server, "idle");
         // Ten phones tap at a time, as a room does in waves.
         using var taps = new SemaphoreSlim(10);
         var tapTimes = await Task.WhenAll(pages.Select(async (page, i) =>
@@ -111,5 +113,19 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         {
             await page.Context.CloseAsync();
         }
+    }
+
+    // With SMA_PROFILE_FOLDER set, a managed-heap dump (dotnet-gcdump) of the server at each point, after
+    // its RSS is read: `dotnet-gcdump report <file>` lists the heap by type.
+    private static async Task ProfileAsync(ServerProcess server, string point)
+    {
+        if (Environment.GetEnvironmentVariable("SMA_PROFILE_FOLDER") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        using var gcdump = System.Diagnostics.Process.Start("dotnet-gcdump", ["collect", "-p", server.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", Path.Combine(folder, point + ".gcdump")]);
+        await gcdump.WaitForExitAsync();
     }
 }

@@ -20,11 +20,11 @@ public class PhoneResilienceTests(BrowserFixture browser)
         var (session, scenarios) = await app.Core.LiveSessionAsync(2);
         var phone = await browser.PhoneAsync("Pixel 7");
 
-        // The circuit's WebSocket goes through Playwright, so that "offline" really cuts it: browser
-        // offline emulation alone leaves an open WebSocket alone.
+        // The page's WebSocket to the hub goes through Playwright, so that "offline" really cuts it:
+        // browser offline emulation alone leaves an open WebSocket alone.
         var offline = false;
         IWebSocketRoute? live = null;
-        await phone.RouteWebSocketAsync("**/_blazor**", async ws =>
+        await phone.RouteWebSocketAsync("**/hubs/session**", async ws =>
         {
             if (offline)
             {
@@ -44,7 +44,7 @@ public class PhoneResilienceTests(BrowserFixture browser)
         offline = true;
         await phone.Context.SetOfflineAsync(true);
         await live!.CloseAsync();
-        await Expect(phone.Locator("#components-reconnect-modal")).ToBeVisibleAsync();
+        await Expect(phone.Locator(".connection")).ToBeVisibleAsync();
         await app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
         await Task.Delay(TimeSpan.FromSeconds(5));
         await app.Core.Scenarios.CloseAsync(session.Id, scenarios[0].Id, Actor.System);
@@ -71,16 +71,16 @@ public class PhoneResilienceTests(BrowserFixture browser)
         await app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
         var phone = await browser.PhoneAsync("iPhone 13");
         var polled = false;
-        phone.Request += (_, request) => polled |= request.Url.Contains("/_blazor?id=", StringComparison.Ordinal) && request.Method == "POST";
+        phone.Request += (_, request) => polled |= request.Url.Contains("/hubs/session?id=", StringComparison.Ordinal) && request.Method == "POST";
 
         // Like a venue proxy that refuses WebSocket upgrades.
-        await phone.RouteWebSocketAsync("**/_blazor**", ws => ws.CloseAsync());
+        await phone.RouteWebSocketAsync("**/hubs/session**", ws => ws.CloseAsync());
         await phone.GotoAsync($"{app.BaseUrl}/join/{session.JoinCode}");
         await phone.WaitForInteractiveAsync();
         await Button(phone, "Marry").ClickAsync();
 
         await Expect(Button(phone, "Marry")).ToHaveAttributeAsync("aria-pressed", "true");
-        polled.Should().BeTrue("the circuit fell back to long polling");
+        polled.Should().BeTrue("the page fell back to Server-Sent Events or long polling, and sent its vote by POST");
         (await app.Core.Voting.GetResultsAsync(scenarios[0].Id)).Marry.Should().Be(1);
     }
 
@@ -119,11 +119,11 @@ public class PhoneResilienceTests(BrowserFixture browser)
             (await after.Core.Voting.GetResultsAsync(scenarioId)).Should().Be(new ScenarioResults(scenarioId, 1, 2, 0));
             foreach (var (phone, choice) in phones.Zip(new[] { "Snog", "Marry", "Marry" }))
             {
-                // Nobody reloads by hand: the page reconnects, finds its circuit gone, reloads itself and
-                // rebuilds from its cookie and the database.
-                await phone.WaitForFunctionAsync("() => window.__beforeRestart === undefined", null, new() { Timeout = 60_000 });
-                await phone.WaitForInteractiveAsync();
+                // Nobody reloads: the page reconnects by itself, joins again with its token and finds its
+                // vote in the database.
+                await Expect(phone.Locator(".connection")).ToBeHiddenAsync(new() { Timeout = 60_000 });
                 await Expect(Button(phone, choice)).ToHaveAttributeAsync("aria-pressed", "true");
+                (await phone.EvaluateAsync<bool>("window.__beforeRestart === true")).Should().BeTrue("the same document recovered, no reload");
             }
 
             await Button(phones[0], "Avoid").ClickAsync();

@@ -38,6 +38,7 @@ public sealed class ServerKillTests(BrowserFixture browser)
             await phone.WaitForInteractiveAsync();
             await Button(phone, choice).ClickAsync();
             await Expect(phone.GetByText($"Vote received: {choice}")).ToBeVisibleAsync();
+            await phone.EvaluateAsync("window.__sameDocument = true");
             phones.Add(phone);
         }
 
@@ -48,11 +49,13 @@ public sealed class ServerKillTests(BrowserFixture browser)
         await server.DisposeAsync();
         await using var restarted = await ServerProcess.StartAsync(dataFolder: server.DataFolder, port: port);
 
-        // Nobody reloads by hand: each page reconnects, finds its circuit gone and rebuilds itself.
+        // Nobody reloads: each phone page reconnects to the hub and joins again with its token; the
+        // projector's page finds its circuit gone and rebuilds itself.
         foreach (var (phone, choice) in phones.Zip(new[] { "Snog", "Avoid" }))
         {
-            await phone.WaitForInteractiveAsync();
+            await Expect(phone.Locator(".connection")).ToBeHiddenAsync(new() { Timeout = 60_000 });
             await Expect(Button(phone, choice)).ToHaveAttributeAsync("aria-pressed", "true", new() { Timeout = 60_000 });
+            (await phone.EvaluateAsync<bool>("window.__sameDocument === true")).Should().BeTrue("the phone page recovered without a reload");
         }
 
         await Expect(projector.GetByTestId("total")).ToHaveTextAsync("2 votes in", new() { Timeout = 60_000 });

@@ -56,6 +56,13 @@ public sealed class TestCore : IAsyncDisposable
 
         public Task<(SessionDetails Session, IReadOnlyList<ScenarioView> Scenarios)> LiveSessionAsync(int scenarios = 2, string title = "Test session", Actor? owner = null) =>
             TestCore.LiveSessionAsync(Sessions, Decks, scenarios, title, owner ?? Owner);
+
+        /// <summary>The ids of the session's participants, as stored.</summary>
+        public async Task<IReadOnlyList<Guid>> ParticipantsAsync(Guid sessionId)
+        {
+            await using var ctx = await Services.GetRequiredService<DbWork>().ReadAsync();
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(ctx.Participants.Where(p => p.SessionId == sessionId).Select(p => p.Id));
+        }
     }
 
     public static Task<TestCore> CreateSqliteAsync(TimeProvider? clock = null)

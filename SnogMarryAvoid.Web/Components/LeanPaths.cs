@@ -6,4 +6,7 @@ public static class LeanPaths
     public static bool IsLean(PathString path) =>
         path == "/" || path.StartsWithSegments("/join") || path.StartsWithSegments("/projector")
         || path.StartsWithSegments("/account") || path.StartsWithSegments("/setup");
+
+    /// <summary>The participant's vote page, which loads no Blazor script at all: js/phone.js talks to the hub.</summary>
+    public static bool IsPhonePage(PathString path) => path.StartsWithSegments("/join");
 }

@@ -14,8 +14,11 @@ using SnogMarryAvoid.Web.Participants;
 
 namespace SnogMarryAvoid.Web.Hubs;
 
-/// <summary>What <see cref="SessionHub.Join"/> answers: keep the token to rejoin as the same participant.</summary>
-public sealed record JoinReply(string ParticipantToken, Guid SessionId, SessionSnapshot Snapshot);
+/// <summary>
+/// What <see cref="SessionHub.Join"/> answers: keep the token to rejoin as the same participant. The server's
+/// clock (UTC) lets a client show a countdown to <see cref="ScenarioView.ClosesAt"/> whatever its own clock says.
+/// </summary>
+public sealed record JoinReply(string ParticipantToken, Guid SessionId, SessionSnapshot Snapshot, DateTime ServerTime);
 
 /// <summary>What <see cref="SessionHub.Watch"/> answers: the session now, and the current scenario's tally with its sequence.</summary>
 public sealed record WatchReply(SessionSnapshot Snapshot, ScenarioResults? Results, long LastSequence);
@@ -34,10 +37,13 @@ public sealed class SessionHub(
     DeckService decks,
     ParticipantCookie tokens,
     JoinAttemptLimiter limiter,
-    HubRoomCounter rooms) : Hub
+    HubRoomCounter rooms,
+    PresenceTracker presence,
+    TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/session";
     private const string ParticipantItem = "participant";
+    private const string PresenceItem = "presence";
 
     // ---- Participants ----
 
@@ -71,9 +77,12 @@ public sealed class SessionHub(
             rooms.Add();
         }
 
+        // Counted in the room's "connected now" (the console) while this connection is open, once per connection.
+        LeaveRoomPresence();
+        Context.Items[PresenceItem] = presence.Connect(joined.SessionId);
         Context.Items[ParticipantItem] = joined.ParticipantId;
         await Groups.AddToGroupAsync(Context.ConnectionId, HubEventBridge.RoomGroup(joined.SessionId));
-        return new JoinReply(tokens.Protect(key), joined.SessionId, joined.Snapshot);
+        return new JoinReply(tokens.Protect(key), joined.SessionId, joined.Snapshot, clock.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>Casts or changes this participant's vote; answers once the vote is committed, with its sequence number.</summary>
@@ -83,6 +92,10 @@ public sealed class SessionHub(
     /// <summary>Sets or clears the "why" of this participant's vote.</summary>
     public Task<VoteReceipt> SetReason(Guid scenarioId, string? reason) =>
         Call(() => voting.SetReasonAsync(Participant(), scenarioId, reason));
+
+    /// <summary>This participant's own votes in the session, one receipt per scenario voted on.</summary>
+    public Task<IReadOnlyList<VoteReceipt>> GetMyVotes() =>
+        Call(() => voting.GetVotesAsync(Participant()));
 
     /// <summary>The scenario's tally, when this participant may see it (revealed, or a results-live session).</summary>
     public Task<ScenarioResults> GetResults(Guid scenarioId) =>
@@ -149,7 +162,17 @@ public sealed class SessionHub(
             rooms.Remove();
         }
 
+        LeaveRoomPresence();
+
         return base.OnDisconnectedAsync(exception);
+    }
+
+    private void LeaveRoomPresence()
+    {
+        if (Context.Items.TryGetValue(PresenceItem, out var lease) && lease is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
     }
 
     private Guid Participant() => Context.Items[ParticipantItem] as Guid?

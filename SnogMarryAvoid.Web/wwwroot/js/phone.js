@@ -1,0 +1,329 @@
+// The participant's vote page. It holds no Blazor circuit: it is a small client of the real-time hub
+// (/hubs/session, docs/realtime-api.md), so a phone costs the server one hub connection. Every rule stays
+// on the server (Core, through the hub); this file only draws what the server says. All text is set as
+// text (textContent, text nodes), never as markup.
+
+const root = document.getElementById("phone");
+const body = root.querySelector(".phone-body");
+const banner = root.querySelector(".connection");
+const code = root.dataset.code;
+
+const CHOICES = [1, 2, 3];
+const NAMES = { 1: "Snog", 2: "Marry", 3: "Avoid" };
+const OPEN = 1;
+const REVEALED = 3;
+const ENDED = 2;
+const VERDICTS = ["Nobody voted.", "The room says: snog!", "The room says: marry!", "The room says: avoid!", "The room is split."];
+// The same limit and wording as Core (Vote.MaxReasonLength, TextInput.Clean); the server checks again.
+const MAX_REASON = 280;
+
+const state = {
+  token: root.dataset.token || null,
+  snapshot: null,
+  votes: new Map(), // scenario id → this participant's committed vote (a receipt from the server)
+  sending: null, // the choice on its way to the server
+  error: null,
+  joinError: null,
+  online: false,
+  clockOffset: 0, // server clock minus this phone's, for countdowns
+  draft: null, // { scenarioId, text }: the reason being typed
+};
+
+const segmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter() : null;
+const lengthOf = (text) => (segmenter ? [...segmenter.segment(text)].length : [...text].length);
+
+// ---- Talking to the hub ----
+
+const connection = new signalR.HubConnectionBuilder()
+  .withUrl("/hubs/session")
+  // Phones sleep, switch networks and walk out of Wi-Fi: keep trying for as long as the page is open.
+  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (retry) => [0, 1000, 2000, 4000][retry.previousRetryCount] ?? 5000 })
+  .configureLogging(signalR.LogLevel.Warning)
+  .build();
+
+connection.on("SessionChanged", (snapshot) => {
+  if (!state.snapshot || snapshot.revision > state.snapshot.revision) {
+    showSnapshot(snapshot);
+  }
+});
+// Sent to the whole room; the phone draws tallies only from a revealed snapshot.
+connection.on("ResultsChanged", () => {});
+connection.on("SessionEnded", () => {});
+connection.onreconnecting(() => setOnline(false));
+connection.onreconnected(() => join());
+connection.onclose(() => {
+  setOnline(false);
+  connect();
+});
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function connect() {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await connection.start();
+      await join();
+      return;
+    } catch {
+      setOnline(false);
+      await sleep(Math.min(5000, 1000 * (attempt + 1)));
+    }
+  }
+}
+
+// Joins (or rejoins, after a reconnect) as this browser's participant, and takes the session as it is now.
+async function join() {
+  try {
+    const sentAt = Date.now();
+    const reply = await connection.invoke("Join", code, state.token);
+    state.clockOffset = Date.parse(reply.serverTime) - (sentAt + Date.now()) / 2;
+    state.token = reply.participantToken;
+    const mine = await connection.invoke("GetMyVotes");
+    state.votes = new Map(mine.map((vote) => [vote.scenarioId, vote]));
+    state.joinError = null;
+    state.online = true;
+    showSnapshot(reply.snapshot);
+  } catch (error) {
+    if (connection.state !== signalR.HubConnectionState.Connected) {
+      return; // the connection dropped while joining: joining again is part of reconnecting
+    }
+    state.joinError = messageOf(error);
+    draw();
+  }
+  root.dataset.interactive = "true";
+  setOnline(connection.state === signalR.HubConnectionState.Connected);
+}
+
+function showSnapshot(snapshot) {
+  if (snapshot.current?.id !== state.snapshot?.current?.id) {
+    state.error = null;
+  }
+  state.snapshot = snapshot;
+  draw();
+}
+
+// "… HubException: Code: A sentence." → "A sentence."; anything else means the message never arrived.
+function messageOf(error) {
+  const match = /HubException: (?:[A-Za-z]+: )?([\s\S]*)$/.exec(error?.message ?? "");
+  return match ? match[1] : "The connection dropped before the server answered. Try again when you're back online.";
+}
+
+function setOnline(online) {
+  const changed = state.online !== online;
+  state.online = online;
+  banner.hidden = online || !root.dataset.interactive;
+  banner.textContent = online ? "" : "Reconnecting… Your votes so far are safe.";
+  if (changed) {
+    draw();
+  }
+}
+
+async function vote(choice) {
+  const scenario = state.snapshot?.current;
+  if (!scenario || state.sending !== null) {
+    return;
+  }
+  state.sending = choice;
+  state.error = null;
+  draw();
+  try {
+    state.votes.set(scenario.id, await connection.invoke("Vote", scenario.id, choice));
+  } catch (error) {
+    state.error = messageOf(error);
+  } finally {
+    state.sending = null;
+    draw();
+  }
+}
+
+async function saveReason() {
+  const scenario = state.snapshot?.current;
+  const text = reasonText(scenario.id);
+  const length = lengthOf(text.trim());
+  if (length > MAX_REASON) {
+    // Refused here too, so that a pasted essay never has to travel: the server would refuse it the same way.
+    state.error = `Your reason is ${length} characters; the limit is ${MAX_REASON}.`;
+    draw();
+    return;
+  }
+  state.error = null;
+  try {
+    const receipt = await connection.invoke("SetReason", scenario.id, text);
+    state.votes.set(scenario.id, receipt);
+    state.draft = null;
+  } catch (error) {
+    state.error = messageOf(error);
+  }
+  draw();
+}
+
+// ---- Drawing ----
+
+// A small element builder: props are attributes (or "text", "class", "on…" handlers); children are
+// elements or strings, and strings always become text nodes.
+function el(tag, props, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(props ?? {})) {
+    if (value === null || value === undefined || value === false) {
+      continue;
+    }
+    if (name === "text") {
+      element.textContent = value;
+    } else if (name === "class") {
+      element.className = value;
+    } else if (name.startsWith("on")) {
+      element.addEventListener(name.slice(2), value);
+    } else {
+      element.setAttribute(name, value === true ? "" : String(value));
+    }
+  }
+  element.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+  return element;
+}
+
+function pageState() {
+  const snapshot = state.snapshot;
+  return state.joinError !== null ? "Failed"
+    : !snapshot ? "Joining"
+    : snapshot.phase === ENDED ? "Ended"
+    : !snapshot.current ? "Waiting"
+    : "Voting";
+}
+
+function draw() {
+  // Redraws keep the focused control and the reason being typed.
+  const focused = document.activeElement?.dataset?.focusKey;
+  const selection = document.activeElement?.tagName === "TEXTAREA" ? [document.activeElement.selectionStart, document.activeElement.selectionEnd] : null;
+  const page = pageState();
+  root.dataset.state = page;
+  body.replaceChildren(...view(page));
+  const again = focused ? body.querySelector(`[data-focus-key="${focused}"]`) : null;
+  if (again && !again.disabled) {
+    again.focus();
+    if (selection) {
+      again.setSelectionRange(...selection);
+    }
+  }
+}
+
+function view(page) {
+  const snapshot = state.snapshot;
+  switch (page) {
+    case "Joining":
+      return [el("p", { class: "status", role: "status", text: "Joining…" })];
+    case "Failed":
+      return [
+        el("h1", { text: "Can't join" }),
+        el("p", { class: "error", role: "alert", text: state.joinError }),
+        el("p", null, el("a", { class: "button", href: `/?code=${encodeURIComponent(code)}`, text: "Try another code" })),
+      ];
+    case "Ended": {
+      const voted = state.votes.size;
+      const of = snapshot.scenarioCount;
+      return [
+        el("h1", { text: "Thank you!" }),
+        el("p", { text: `The session "${snapshot.title}" has ended. Thanks for taking part.` }),
+        el("p", { class: "summary", "data-testid": "summary", text: `You voted on ${voted} of ${of} ${of === 1 ? "scenario" : "scenarios"}.` }),
+      ];
+    }
+    case "Waiting":
+      return [
+        el("h1", { text: "You're in" }),
+        el("p", { class: "status", role: "status", text: "Waiting for the facilitator to open a scenario…" }),
+      ];
+    default:
+      return [
+        snapshot.isBlanked ? el("p", { class: "paused", role: "status", text: "The screen is paused. Look up!" }) : null,
+        voteCard(snapshot.current, snapshot.revealedResults),
+      ];
+  }
+}
+
+function voteCard(scenario, revealed) {
+  const mine = state.votes.get(scenario.id) ?? null;
+  let content;
+  if (scenario.state === OPEN) {
+    content = [
+      el("div", { class: "choices", role: "group", "aria-label": "Your vote" }, CHOICES.map((choice) => el("button", {
+        type: "button",
+        class: `choice ${NAMES[choice].toLowerCase()}${state.sending === choice ? " sending" : ""}`,
+        "aria-pressed": mine?.choice === choice ? "true" : "false",
+        disabled: state.sending !== null || !state.online,
+        "data-focus-key": `choice-${choice}`,
+        onclick: () => vote(choice),
+        text: NAMES[choice],
+      }))),
+      el("p", { class: "status", role: "status", "aria-live": "polite" },
+        state.sending !== null ? el("span", { text: "Sending…" })
+          : mine ? el("span", { class: "received", text: `Vote received: ${NAMES[mine.choice]}. Tap another to change it.` })
+          : el("span", { text: "Voting is open. Tap one." }),
+        scenario.closesAt ? countdown(scenario.closesAt) : null),
+      mine ? reasonBox(scenario.id, mine) : null,
+    ];
+  } else if (scenario.state === REVEALED && revealed) {
+    content = [el("p", { class: "verdict", text: VERDICTS[revealed.verdict] ?? "" }), resultsBars(revealed, mine?.choice)];
+  } else {
+    content = [el("p", { class: "status", role: "status", text: `Voting is closed.${mine ? ` You voted ${NAMES[mine.choice]}.` : " You didn't vote on this one."}` })];
+  }
+
+  return el("article", { class: "vote-card" },
+    el("h1", { class: "scenario-title", text: scenario.title }),
+    scenario.context ? el("p", { class: "scenario-context", text: scenario.context }) : null,
+    content,
+    state.error !== null ? el("p", { class: "error", role: "alert", text: state.error }) : null);
+}
+
+// Ticks in the browser (js/app.js), so that nothing is sent for a clock.
+function countdown(closesAt) {
+  const at = Date.parse(/Z|[+-]\d\d:\d\d$/.test(closesAt) ? closesAt : `${closesAt}Z`);
+  const ms = Math.max(0, Math.round(at - (Date.now() + state.clockOffset)));
+  return el("span", { class: "phone-countdown" }, " Closes in ", el("span", { "data-closes-in-ms": ms, text: String(Math.ceil(ms / 1000)) }), " s.");
+}
+
+function reasonText(scenarioId) {
+  return state.draft?.scenarioId === scenarioId ? state.draft.text : (state.votes.get(scenarioId)?.reason ?? "");
+}
+
+function reasonBox(scenarioId, mine) {
+  const saved = mine.reason ?? "";
+  const count = el("span", { id: "reason-count" });
+  const save = el("button", { type: "button", class: "secondary", "data-focus-key": "reason-save", onclick: saveReason, text: saved ? "Update reason" : "Add reason" });
+  const done = el("p", { class: "saved", role: "status", text: "Reason saved." });
+  const text = el("textarea", { id: "reason-text", rows: 2, "aria-describedby": "reason-count", "data-focus-key": "reason" });
+  text.value = reasonText(scenarioId);
+  const update = () => {
+    const length = lengthOf(text.value);
+    const changed = text.value.trim() !== saved;
+    count.textContent = `${length} / ${MAX_REASON}`;
+    count.className = length > MAX_REASON ? "over" : "";
+    save.disabled = !changed || !state.online;
+    done.hidden = changed || !saved;
+  };
+  text.addEventListener("input", () => {
+    state.draft = { scenarioId, text: text.value };
+    update();
+  });
+  update();
+  return el("div", { class: "reason" },
+    el("label", { for: "reason-text", text: "Why? (optional)" }),
+    text,
+    el("div", { class: "reason-footer" }, count, save),
+    done);
+}
+
+// The room's split as three labelled bars, as the projector draws them (ResultsBars.razor).
+function resultsBars(results, mine) {
+  const figures = { 1: [results.snog, results.snogPercent], 2: [results.marry, results.marryPercent], 3: [results.avoid, results.avoidPercent] };
+  return el("div", { class: "results", role: "group", "aria-label": "Results" }, CHOICES.map((choice) => {
+    const [count, percent] = figures[choice];
+    const fill = el("span", { class: "result-fill" });
+    fill.style.width = `${percent}%`;
+    return el("div", { class: `result-row ${NAMES[choice].toLowerCase()}${mine === choice ? " mine" : ""}`, "data-choice": NAMES[choice] },
+      el("span", { class: "result-label" }, NAMES[choice],
+        mine === choice ? [el("span", { "aria-hidden": "true", text: " ✓" }), el("span", { class: "visually-hidden", text: " (your vote)" })] : null),
+      el("span", { class: "result-track" }, fill),
+      el("span", { class: "result-figures" }, el("span", { class: "result-count", "data-count": NAMES[choice], text: String(count) }), ` · ${percent}%`));
+  }));
+}
+
+connect();
