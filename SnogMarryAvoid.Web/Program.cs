@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.ResponseCompression;
 using MudBlazor.Services;
@@ -42,6 +41,13 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddMeter(SnogMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel",
         "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Components.Server.Circuits")
     .AddPrometheusExporter());
+builder.WebHost.ConfigureKestrel(o =>
+{
+    // A phone loads its page over a handful of HTTP connections and then needs only its hub connection.
+    // Idle keep-alive connections are let go sooner than Kestrel's default 130 s, so a room of phones
+    // does not hold five idle sockets each (docs/benchmarks.md).
+    o.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Limits:KeepAliveSeconds", 15));
+});
 builder.Services.AddSignalR()
     .AddHubOptions<SessionHub>(o =>
     {
@@ -52,14 +58,9 @@ builder.Services.AddSignalR()
     });
 if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 })
 {
-    // Scale-out: the API hub's groups span servers through SignalR's Redis backplane. It is registered
-    // for SessionHub alone, so Blazor's own hub (the pages' circuits) never depends on Redis.
-    builder.Services.AddOptions<RedisOptions>().Configure<IServiceProvider>((o, services) =>
-    {
-        o.Configuration.ChannelPrefix = RedisChannel.Literal("snogmarryavoid:hub");
-        o.ConnectionFactory = _ => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>());
-    });
-    builder.Services.AddSingleton<HubLifetimeManager<SessionHub>, RedisHubLifetimeManager<SessionHub>>();
+    // Scale-out: live events reach every server over Redis (RedisSessionEvents), and each server sends
+    // them to its own hub connections (HubEventBridge). No SignalR backplane: a phone's connection never
+    // depends on Redis, so during a Redis outage every server still serves its own room.
     builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
 }
 
@@ -117,6 +118,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseMiddleware<ParticipantCookieMiddleware>();
+app.UseUncompressedWebSockets(SessionHub.Path);
 
 app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
 app.MapHub<SessionHub>(SessionHub.Path);

@@ -73,7 +73,7 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
             var signedIn = role is "facilitator A" or "facilitator B" or "organiser";
             var runs = role is "facilitator A" or "organiser";
             data.Add(role, "Join", "ok");
-            foreach (var method in new[] { "Vote", "SetReason", "GetResults" })
+            foreach (var method in new[] { "Vote", "SetReason", "GetResults", "GetMyVotes" })
             {
                 data.Add(role, method, role == "participant" ? "ok" : "NotJoined");
             }
@@ -116,6 +116,7 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
             "Vote" => () => connection.InvokeAsync<VoteReceipt>("Vote", first, Choice.Marry),
             "SetReason" => () => connection.InvokeAsync<VoteReceipt>("SetReason", first, "Because."),
             "GetResults" => () => connection.InvokeAsync<ScenarioResults>("GetResults", first),
+            "GetMyVotes" => () => connection.InvokeAsync<IReadOnlyList<VoteReceipt>>("GetMyVotes"),
             "CreateSession" => () => connection.InvokeAsync<SessionSnapshot>("CreateSession", "From the hub", false),
             "Watch" => () => connection.InvokeAsync<WatchReply>("Watch", id),
             "Start" => () => connection.InvokeAsync<SessionSnapshot>("Start", id),

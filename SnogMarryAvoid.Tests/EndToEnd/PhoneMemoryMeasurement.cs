@@ -37,7 +37,12 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
     [Fact]
     public async Task RealPhones_AllJoinAndVote_TheProjectorShowsThemAll_AndMemoryAndLatencyAreRecorded()
     {
-        await using var server = await ServerProcess.StartAsync();
+        // SMA_SERVER_ENV="NAME=value;NAME=value" passes extra environment to the server, for experiments.
+        var serverEnvironment = (Environment.GetEnvironmentVariable("SMA_SERVER_ENV") ?? "")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
+        await using var server = await ServerProcess.StartAsync(serverEnvironment);
         await using var core = await server.CoreAsync();
         var (session, scenarios) = await core.LiveSessionAsync(1);
         await core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
@@ -56,18 +61,31 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         var before = server.ResidentBytes();
         await ProfileAsync(server, "before");
 
+        // The phones join in two waves. The first wave also pays for what grows once and then levels off
+        // (connection pools and caches, the allocators' high-water marks); the second wave's growth is
+        // the cost of one more idle phone.
         var pages = new List<IPage>();
-        for (var i = 0; i < Phones; i++)
+        async Task JoinWaveAsync(int count)
         {
-            var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 800 } });
-            var page = await context.NewPageAsync();
-            await page.AddInitScriptAsync(RecordTaps);
-            await page.GotoAsync($"{server.Url}/join/{session.JoinCode}");
-            await page.WaitForInteractiveAsync();
-            pages.Add(page);
+            for (var i = 0; i < count; i++)
+            {
+                var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 800 } });
+                var page = await context.NewPageAsync();
+                await page.AddInitScriptAsync(RecordTaps);
+                await page.GotoAsync($"{server.Url}/join/{session.JoinCode}");
+                await page.WaitForInteractiveAsync();
+                pages.Add(page);
+            }
+
+            // Idle: past the server's keep-alive timeout (Limits:KeepAliveSeconds, 15 s), so that the
+            // connections the pages loaded over are gone and each phone holds only its hub connection.
+            await Task.Delay(TimeSpan.FromSeconds(20));
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        var firstWave = Phones / 2;
+        await JoinWaveAsync(firstWave);
+        var halfway = server.ResidentBytes();
+        await JoinWaveAsync(Phones - firstWave);
         var idle = server.ResidentBytes();
         await ProfileAsync(server, "idle");
         // Ten phones tap at a time, as a room does in waves.
@@ -102,9 +120,11 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         {
             phones = Phones,
             serverRssBeforeMiB = before / 1024.0 / 1024,
+            serverRssFirstWaveMiB = halfway / 1024.0 / 1024,
             serverRssIdleMiB = idle / 1024.0 / 1024,
             serverRssVotedMiB = voted / 1024.0 / 1024,
             rssPerIdlePhoneKiB = (idle - before) / 1024.0 / Phones,
+            rssPerIdlePhoneSecondWaveKiB = (idle - halfway) / 1024.0 / (Phones - firstWave),
             rssPerVotedPhoneKiB = (voted - before) / 1024.0 / Phones,
             tapToProjectorMs = new { p50 = latency.P50, p95 = latency.P95, p99 = latency.P99, max = latency.Max },
         }, new JsonSerializerOptions { WriteIndented = true }));
@@ -127,5 +147,9 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         Directory.CreateDirectory(folder);
         using var gcdump = System.Diagnostics.Process.Start("dotnet-gcdump", ["collect", "-p", server.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", Path.Combine(folder, point + ".gcdump")]);
         await gcdump.WaitForExitAsync();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await File.WriteAllTextAsync(Path.Combine(folder, point + ".rss-after-gc"), (server.ResidentBytes() / 1024.0 / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.Copy($"/proc/{server.Process.Id}/status", Path.Combine(folder, point + ".status"), overwrite: true);
+        File.Copy($"/proc/{server.Process.Id}/smaps", Path.Combine(folder, point + ".smaps"), overwrite: true);
     }
 }

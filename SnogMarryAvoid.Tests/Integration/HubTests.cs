@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using SnogMarryAvoid.Core.Voting;
 using SnogMarryAvoid.Tests.Support;
 using SnogMarryAvoid.Web.Hubs;
@@ -40,6 +41,42 @@ public class HubTests : IAsyncLifetime
         receipt.Choice.Should().Be(Choice.Snog);
         results.Should().Be(new ScenarioResults(scenarios[0].Id, 1, 0, 0));
         (await pushed.Task.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(results);
+    }
+
+    [Fact]
+    public async Task Rejoin_WithTheToken_GetsItsOwnVotesBack_AndCountsAsConnectedWhileOpen()
+    {
+        var (session, scenarios) = await _app.Core.LiveSessionAsync();
+        await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        var presence = _app.Services.GetRequiredService<SnogMarryAvoid.Core.Live.PresenceTracker>();
+        string token;
+        await using (var first = _app.HubClient())
+        {
+            await first.StartAsync();
+            var joined = await first.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+            joined.ServerTime.Should().BeCloseTo(DateTime.UtcNow, TimeSpan.FromSeconds(5));
+            joined.ServerTime.Kind.Should().Be(DateTimeKind.Utc);
+            presence.Connected(session.Id).Should().Be(1);
+            (await first.InvokeAsync<IReadOnlyList<VoteReceipt>>("GetMyVotes")).Should().BeEmpty();
+            await first.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Marry);
+            await first.InvokeAsync<VoteReceipt>("SetReason", scenarios[0].Id, "Lasting.");
+            token = joined.ParticipantToken;
+        }
+
+        for (var i = 0; i < 50 && presence.Connected(session.Id) != 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        presence.Connected(session.Id).Should().Be(0, "a closed connection is no longer counted");
+        await using var again = _app.HubClient();
+        await again.StartAsync();
+        await again.InvokeAsync<JoinReply>("Join", session.JoinCode, token);
+
+        var mine = await again.InvokeAsync<IReadOnlyList<VoteReceipt>>("GetMyVotes");
+
+        mine.Should().ContainSingle().Which.Should().Match<VoteReceipt>(v => v.ScenarioId == scenarios[0].Id && v.Choice == Choice.Marry && v.Reason == "Lasting.");
+        presence.Connected(session.Id).Should().Be(1);
     }
 
     [Fact]

@@ -5,14 +5,15 @@ using SnogMarryAvoid.Web.Participants;
 namespace SnogMarryAvoid.Web.Hubs;
 
 /// <summary>
-/// At most <c>Limits:HubConnectionsPerAddress</c> (default 1,000) API hub connections open at once
-/// from one network address. Phones use the app's pages, not the hub, so this limits scripts and
-/// integrations, not a room behind one NAT. A connection over the limit is closed with an error.
+/// At most <c>Limits:HubConnectionsPerAddress</c> (default 20,000) hub connections open at once from one
+/// network address. Phone pages are hub clients, and a venue's Wi-Fi puts a whole room behind one
+/// address, so the default is above the largest room; lower it where phones do not share addresses.
+/// A connection over the limit is closed with an error.
 /// </summary>
 public sealed class HubConnectionLimiter(IConfiguration configuration) : IHubFilter
 {
     private const string CountedItem = "counted-address";
-    private readonly int _limit = Math.Max(1, configuration.GetValue("Limits:HubConnectionsPerAddress", 1000));
+    private readonly int _limit = Math.Max(1, configuration.GetValue("Limits:HubConnectionsPerAddress", 20_000));
     private readonly ConcurrentDictionary<string, int> _open = new();
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)

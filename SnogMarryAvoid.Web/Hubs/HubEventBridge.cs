@@ -4,11 +4,12 @@ using SnogMarryAvoid.Core.Live;
 namespace SnogMarryAvoid.Web.Hubs;
 
 /// <summary>
-/// Forwards the events this server publishes to the hub's groups: the room (participants) and the
-/// facilitators watching. Only events that originated here are forwarded: when SignalR's Redis
-/// backplane is on, it carries each group message to the members on every server, so forwarding what
-/// other servers published too would deliver it twice. Tallies go to the room only when
-/// <see cref="ResultsChanged.VisibleToRoom"/>, a rule Core decides (reveal-only sessions do not leak).
+/// Forwards every event this server hears (its own, and with Redis those of the other servers) to the
+/// hub connections on this server: the room (participants, phone pages among them) and the
+/// facilitators watching. There is no SignalR backplane: each server delivers to its own connections,
+/// so a Redis outage pauses only the news between servers, never a server's own room. Tallies go to
+/// the room only when <see cref="ResultsChanged.VisibleToRoom"/>, a rule Core decides (reveal-only
+/// sessions do not leak).
 /// </summary>
 public sealed class HubEventBridge : IHostedService
 {
@@ -36,11 +37,6 @@ public sealed class HubEventBridge : IHostedService
 
     private Task ForwardAsync(SessionEvent sessionEvent)
     {
-        if (sessionEvent.Origin is not null)
-        {
-            return Task.CompletedTask;
-        }
-
         var everyone = _hub.Clients.Groups(RoomGroup(sessionEvent.SessionId), FacilitatorGroup(sessionEvent.SessionId));
         return sessionEvent switch
         {

@@ -27,6 +27,7 @@ const state = {
   online: false,
   clockOffset: 0, // server clock minus this phone's, for countdowns
   draft: null, // { scenarioId, text }: the reason being typed
+  finished: false, // the session ended: the page lets its connection go and shows the thank-you
 };
 
 const segmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter() : null;
@@ -52,6 +53,9 @@ connection.on("SessionEnded", () => {});
 connection.onreconnecting(() => setOnline(false));
 connection.onreconnected(() => join());
 connection.onclose(() => {
+  if (state.finished) {
+    return;
+  }
   setOnline(false);
   connect();
 });
@@ -100,15 +104,28 @@ function showSnapshot(snapshot) {
   }
   state.snapshot = snapshot;
   draw();
+  if (snapshot.phase === ENDED && !state.finished) {
+    // Nothing more will happen in this session: free the connection (a room of phones at once).
+    state.finished = true;
+    connection.stop();
+  }
 }
 
-// "… HubException: Code: A sentence." → "A sentence."; anything else means the message never arrived.
+// "… HubException: Code: A sentence." → "A sentence." (the server's own words).
 function messageOf(error) {
   const match = /HubException: (?:[A-Za-z]+: )?([\s\S]*)$/.exec(error?.message ?? "");
-  return match ? match[1] : "The connection dropped before the server answered. Try again when you're back online.";
+  if (match) {
+    return match[1];
+  }
+  return connection.state === signalR.HubConnectionState.Connected
+    ? "Something went wrong on the server. Please try again."
+    : "The connection dropped before the server answered. Try again when you're back online.";
 }
 
 function setOnline(online) {
+  if (state.finished) {
+    online = true; // nothing to reconnect for: no banner
+  }
   const changed = state.online !== online;
   state.online = online;
   banner.hidden = online || !root.dataset.interactive;
