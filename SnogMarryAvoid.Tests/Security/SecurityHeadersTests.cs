@@ -51,6 +51,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
         inline.Should().NotBeEmpty("the import map is inline");
         var expected = $"nonce=\"{NonceOf(first)}\"";
         inline.Should().OnlyContain(tag => tag.Contains(expected));
+        NonceOf(first).Should().MatchRegex("^[A-Za-z0-9_-]+$", "a base64url nonce needs no escaping in the page");
     }
 
     [Fact]
