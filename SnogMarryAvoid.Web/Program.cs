@@ -33,7 +33,6 @@ builder.Services.AddHostedService<HubEventBridge>();
 builder.Services.AddSingleton<JoinLinks>();
 builder.Services.AddSingleton<HubCallLimiter>();
 builder.Services.AddSingleton<HubConnectionLimiter>();
-builder.Services.AddSingleton<HubRoomCounter>();
 builder.Services.AddSingleton<LiveGauges>();
 builder.Services.AddSingleton<CircuitTally>();
 builder.Services.AddScoped<CircuitHandler, CircuitCounter>();

@@ -37,7 +37,6 @@ public sealed class SessionHub(
     DeckService decks,
     ParticipantCookie tokens,
     JoinAttemptLimiter limiter,
-    HubRoomCounter rooms,
     PresenceTracker presence,
     TimeProvider clock) : Hub
 {
@@ -70,11 +69,6 @@ public sealed class SessionHub(
             }
 
             throw new HubException($"{ex.Error}: {ex.Message}");
-        }
-
-        if (!Context.Items.ContainsKey(ParticipantItem))
-        {
-            rooms.Add();
         }
 
         // Counted in the room's "connected now" (the console) while this connection is open, once per connection.
@@ -157,13 +151,7 @@ public sealed class SessionHub(
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        if (Context.Items.ContainsKey(ParticipantItem))
-        {
-            rooms.Remove();
-        }
-
         LeaveRoomPresence();
-
         return base.OnDisconnectedAsync(exception);
     }
 

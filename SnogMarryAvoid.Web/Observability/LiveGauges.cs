@@ -32,26 +32,14 @@ public sealed class CircuitCounter(CircuitTally tally) : CircuitHandler
     }
 }
 
-/// <summary>API hub connections that joined a room on this server.</summary>
-public sealed class HubRoomCounter
-{
-    private int _joined;
-
-    public int Joined => Volatile.Read(ref _joined);
-
-    public void Add() => Interlocked.Increment(ref _joined);
-
-    public void Remove() => Interlocked.Decrement(ref _joined);
-}
-
 /// <summary>The gauges of <c>/metrics</c> that only the web host can see.</summary>
 public sealed class LiveGauges
 {
-    public LiveGauges(SnogMetrics metrics, PresenceTracker presence, HubRoomCounter hubRooms, CircuitTally circuits)
+    public LiveGauges(SnogMetrics metrics, PresenceTracker presence, CircuitTally circuits)
     {
-        metrics.Meter.CreateObservableGauge("sma.participants.connected", () => presence.Total + hubRooms.Joined, "{participant}",
-            "Participants connected to this server now: phone pages open plus API hub connections in a room.");
+        metrics.Meter.CreateObservableGauge("sma.participants.connected", () => presence.Total, "{participant}",
+            "Participants connected to this server now: hub connections in a room (phone pages and API clients).");
         metrics.Meter.CreateObservableGauge("sma.circuits", () => circuits.Open, "{circuit}",
-            "Blazor circuits open on this server (phones, projectors, consoles).");
+            "Blazor circuits open on this server (projectors, consoles, reports).");
     }
 }
