@@ -91,7 +91,7 @@ public class ProjectorViewTests : BunitContext
         var cut = RenderView(Snapshot(ScenarioState.Open, closesAt: clock.GetUtcNow().UtcDateTime.AddSeconds(45)), clock);
 
         var countdown = cut.Find("[data-testid=countdown]");
-        countdown.TextContent.Should().Be("45");
+        countdown.TextContent.Should().Be("0:45");
         countdown.GetAttribute("data-closes-in-ms").Should().Be("45000");
     }
 }

@@ -64,6 +64,7 @@ public class PhonePageTests(BrowserFixture browser)
         }
 
         await Expect(phone.Locator(".status")).ToContainTextAsync("Voting is open. Tap one.");
+        await Expect(phone.Locator(".phone-body")).Not.ToContainTextAsync("null");
 
         await Button(phone, "Marry").ClickAsync();
         await Expect(phone.Locator(".received")).ToHaveTextAsync("Vote received: Marry. Tap another to change it.");
@@ -185,7 +186,8 @@ public class PhonePageTests(BrowserFixture browser)
         await app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System, TimeSpan.FromSeconds(60));
         var phone = await JoinAsync(app, session.JoinCode);
 
-        (await phone.Locator("[data-closes-in-ms]").TextContentAsync()).Should().BeOneOf("1:00", "59", "58");
+        (await phone.Locator("[data-closes-in-ms]").TextContentAsync()).Should().BeOneOf("1:00", "0:59", "0:58");
+        await Expect(phone.Locator(".phone-countdown")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Closes in (1:00|0:5[0-9])\\.$"));
 
         await app.Core.Sessions.SetBlankedAsync(session.Id, Actor.System, true);
         await Expect(phone.Locator(".paused")).ToHaveTextAsync("The screen is paused. Look up!");

@@ -173,7 +173,7 @@ public class WholeWorkshopTests(BrowserFixture browser) : IAsyncLifetime
         await PressAsync(console, "t");
         await PressAsync(console, "PageDown");
         await Expect(projector.GetByTestId("scenario")).ToHaveTextAsync(Title(2));
-        await Expect(projector.GetByTestId("countdown")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(30|2[0-9])$"));
+        await Expect(projector.GetByTestId("countdown")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^0:(30|2[0-9])$"));
         await Expect(phones[0].Locator(".phone-countdown")).ToBeVisibleAsync();
         await VoteAsync(0, "Snog");
         await VoteAsync(1, "Marry");

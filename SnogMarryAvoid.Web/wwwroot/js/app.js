@@ -12,7 +12,8 @@ function tick() {
     }
     const { at } = seen.get(el);
     const left = Math.max(0, Math.ceil((ms - (performance.now() - at)) / 1000));
-    const text = left >= 60 ? `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}` : `${left}`;
+    // Minutes and seconds, as CountdownText.Of renders it on the server: "4:49", "0:45".
+    const text = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
     if (el.textContent !== text) {
       el.textContent = text;
     }

@@ -213,7 +213,7 @@ function draw() {
   const selection = document.activeElement?.tagName === "TEXTAREA" ? [document.activeElement.selectionStart, document.activeElement.selectionEnd] : null;
   const page = pageState();
   root.dataset.state = page;
-  body.replaceChildren(...view(page));
+  body.replaceChildren(...view(page).filter((part) => part !== null));
   const again = focused ? body.querySelector(`[data-focus-key="${focused}"]`) : null;
   if (again && !again.disabled) {
     again.focus();
@@ -294,7 +294,9 @@ function voteCard(scenario, revealed) {
 function countdown(closesAt) {
   const at = Date.parse(/Z|[+-]\d\d:\d\d$/.test(closesAt) ? closesAt : `${closesAt}Z`);
   const ms = Math.max(0, Math.round(at - (Date.now() + state.clockOffset)));
-  return el("span", { class: "phone-countdown" }, " Closes in ", el("span", { "data-closes-in-ms": ms, text: String(Math.ceil(ms / 1000)) }), " s.");
+  const seconds = Math.ceil(ms / 1000);
+  const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+  return el("span", { class: "phone-countdown" }, " Closes in ", el("span", { "data-closes-in-ms": ms, text }), ".");
 }
 
 function reasonText(scenarioId) {
