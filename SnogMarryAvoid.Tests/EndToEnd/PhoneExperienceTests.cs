@@ -120,6 +120,7 @@ public class PhoneExperienceTests(BrowserFixture browser)
         await Expect(phone.Locator(".connection")).ToHaveTextAsync("Reconnecting… Your votes so far are safe.");
         await Expect(Button(phone, "Snog")).ToBeDisabledAsync();
         await phone.ExpectNoSeriousAxeViolationsAsync();
+        await phone.SaveScreenshotAsync("phone-reconnecting");
         await Task.Delay(TimeSpan.FromSeconds(3));
         offline = false;
         await phone.Context.SetOfflineAsync(false);

@@ -128,6 +128,7 @@ function setOnline(online) {
   }
   const changed = state.online !== online;
   state.online = online;
+  root.dataset.online = String(online);
   banner.hidden = online || !root.dataset.interactive;
   banner.textContent = online ? "" : "Reconnecting… Your votes so far are safe.";
   if (changed) {
