@@ -114,6 +114,11 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         var totals = await projector.EvaluateAsync<double[][]>("window.__totals");
         var latency = SnogMarryAvoid.LoadTest.Percentiles.Of([.. tapTimes.Order().Select((tap, k) => totals.First(t => t[1] >= k + 1)[0] - tap)]);
 
+        // The server's own share: from each vote's commit to the results event, from its /metrics histogram
+        // (bucket bounds, so "at most"). The rest of tap → projector is the browsers' and the network's.
+        using var http = new HttpClient();
+        var broadcast = BroadcastPercentiles(await http.GetStringAsync($"{server.Url}/metrics"));
+
         var folder = Path.Combine(AppContext.BaseDirectory, "measurements");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "phone-memory.json"), JsonSerializer.Serialize(new
@@ -127,12 +132,25 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
             rssPerIdlePhoneSecondWaveKiB = (idle - halfway) / 1024.0 / (Phones - firstWave),
             rssPerVotedPhoneKiB = (voted - before) / 1024.0 / Phones,
             tapToProjectorMs = new { p50 = latency.P50, p95 = latency.P95, p99 = latency.P99, max = latency.Max },
+            serverCommitToBroadcastMs = new { count = broadcast.Count, p50AtMost = broadcast.P50, p99AtMost = broadcast.P99 },
         }, new JsonSerializerOptions { WriteIndented = true }));
 
         foreach (var page in pages)
         {
             await page.Context.CloseAsync();
         }
+    }
+
+    // The 50th and 99th percentile of sma_broadcast_latency_milliseconds, as the upper bounds of their buckets.
+    private static (long Count, double? P50, double? P99) BroadcastPercentiles(string metrics)
+    {
+        var buckets = System.Text.RegularExpressions.Regex.Matches(metrics, @"^sma_broadcast_latency_milliseconds_bucket\{[^}]*le=""([^""]+)""[^}]*\} (\d+)", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => (Le: m.Groups[1].Value == "+Inf" ? double.PositiveInfinity : double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Count: long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .OrderBy(b => b.Le)
+            .ToList();
+        var total = buckets.Count == 0 ? 0 : buckets[^1].Count;
+        double? AtMost(double share) => buckets.FirstOrDefault(b => b.Count >= share * total).Le is var le && double.IsFinite(le) ? le : null;
+        return (total, AtMost(0.5), AtMost(0.99));
     }
 
     // With SMA_PROFILE_FOLDER set, a managed-heap dump (dotnet-gcdump) of the server at each point, after
