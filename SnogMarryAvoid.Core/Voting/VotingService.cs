@@ -95,14 +95,6 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents
         return receipt;
     }
 
-    /// <summary>The participant's committed vote on the scenario, or null.</summary>
-    public async Task<VoteReceipt?> GetVoteAsync(Guid participantId, Guid scenarioId, CancellationToken ct = default)
-    {
-        await using var ctx = await db.ReadAsync(ct);
-        var vote = await ctx.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.ScenarioId == scenarioId && v.ParticipantId == participantId, ct);
-        return vote is null ? null : ToReceipt(vote);
-    }
-
     /// <summary>The participant's own votes (one per scenario voted on), for a phone coming back and for the thank-you at the end.</summary>
     public async Task<IReadOnlyList<VoteReceipt>> GetVotesAsync(Guid participantId, CancellationToken ct = default)
     {

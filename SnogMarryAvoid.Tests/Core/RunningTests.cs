@@ -87,7 +87,7 @@ public class RunningTests : IAsyncLifetime
         var snapshot = await _core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner);
         snapshot.Current!.State.Should().Be(ScenarioState.Closed);
         snapshot.Current.ClosesAt.Should().BeNull();
-        (await _core.Voting.GetVoteAsync(person, scenarios[0].Id))!.Choice.Should().Be(Choice.Snog);
+        (await _core.Voting.VoteOnAsync(person, scenarios[0].Id))!.Choice.Should().Be(Choice.Snog);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public class VoteRateTests : IAsyncLifetime
 
         var refusal = (await eleventh.Should().ThrowAsync<DomainException>()).Which;
         (refusal.Error, refusal.Message).Should().Be((DomainError.TooManyRequests, "You're voting very fast. Wait a moment, then try again."));
-        (await _core.Voting.GetVoteAsync(person, scenarios[0].Id))!.Choice.Should().Be(Choice.Avoid, "the refused vote changed nothing");
+        (await _core.Voting.VoteOnAsync(person, scenarios[0].Id))!.Choice.Should().Be(Choice.Avoid, "the refused vote changed nothing");
         (await _core.Voting.CastVoteAsync(other, scenarios[0].Id, Choice.Marry)).Choice.Should().Be(Choice.Marry, "the limit is per participant");
 
         _clock.Advance(TimeSpan.FromSeconds(1));
@@ -51,6 +51,6 @@ public class VoteRateTests : IAsyncLifetime
         var flood = () => _core.Voting.SetReasonAsync(person, scenarios[0].Id, "One too many");
 
         (await flood.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.TooManyRequests);
-        (await _core.Voting.GetVoteAsync(person, scenarios[0].Id))!.Reason.Should().Be("Reason 8");
+        (await _core.Voting.VoteOnAsync(person, scenarios[0].Id))!.Reason.Should().Be("Reason 8");
     }
 }

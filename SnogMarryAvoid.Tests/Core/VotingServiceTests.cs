@@ -19,7 +19,7 @@ public class VotingServiceTests : CoreTest
         await Core.Voting.CastVoteAsync(people[1], scenarios[0].Id, Choice.Avoid);
 
         receipt.Choice.Should().Be(Choice.Snog);
-        (await Core.Voting.GetVoteAsync(people[0], scenarios[0].Id)).Should().Be(receipt);
+        (await Core.Voting.VoteOnAsync(people[0], scenarios[0].Id)).Should().Be(receipt);
         (await Core.Voting.GetResultsAsync(scenarios[0].Id)).Should().Be(new ScenarioResults(scenarios[0].Id, 1, 0, 1));
     }
 
@@ -83,7 +83,7 @@ public class VotingServiceTests : CoreTest
         var act = () => Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Avoid);
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("Voting on this scenario is closed.");
-        (await Core.Voting.GetVoteAsync(person, scenarios[0].Id))!.Choice.Should().Be(Choice.Snog);
+        (await Core.Voting.VoteOnAsync(person, scenarios[0].Id))!.Choice.Should().Be(Choice.Snog);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public class VotingServiceTests : CoreTest
         var act = () => Core.Voting.SetReasonAsync(person, scenarios[0].Id, new string('x', Vote.MaxReasonLength + 1));
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("Your reason is 281 characters; the limit is 280.");
-        (await Core.Voting.GetVoteAsync(person, scenarios[0].Id))!.Reason.Should().Be("They reach people we never do.");
+        (await Core.Voting.VoteOnAsync(person, scenarios[0].Id))!.Reason.Should().Be("They reach people we never do.");
     }
 
     [Fact]

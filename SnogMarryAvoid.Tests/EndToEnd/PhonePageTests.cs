@@ -25,9 +25,10 @@ public class PhonePageTests(BrowserFixture browser)
         return phone;
     }
 
-    // Holds the page's "Vote" calls on their way to the server until released.
-    private static async Task<TaskCompletionSource> HoldVotesAsync(IPage phone)
+    // A phone on the session whose "Vote" calls are held on their way to the server until released.
+    private async Task<(IPage Phone, TaskCompletionSource Release)> JoinHoldingVotesAsync(AppFactory app, string code)
     {
+        var phone = await browser.PhoneAsync("Pixel 7");
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await phone.RouteWebSocketAsync("**/hubs/session**", ws =>
         {
@@ -45,7 +46,9 @@ public class PhonePageTests(BrowserFixture browser)
                 }
             });
         });
-        return release;
+        await phone.GotoAsync($"{app.BaseUrl}/join/{code}");
+        await phone.WaitForInteractiveAsync();
+        return (phone, release);
     }
 
     [Fact]
@@ -201,10 +204,7 @@ public class PhonePageTests(BrowserFixture browser)
         await using var app = new AppFactory(realPort: true);
         var (session, scenarios) = await app.Core.LiveSessionAsync();
         await app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
-        var phone = await browser.PhoneAsync("Pixel 7");
-        var release = await HoldVotesAsync(phone);
-        await phone.GotoAsync($"{app.BaseUrl}/join/{session.JoinCode}");
-        await phone.WaitForInteractiveAsync();
+        var (phone, release) = await JoinHoldingVotesAsync(app, session.JoinCode);
 
         await Button(phone, "Marry").ClickAsync();
 
@@ -227,10 +227,7 @@ public class PhonePageTests(BrowserFixture browser)
         await using var app = new AppFactory(realPort: true);
         var (session, scenarios) = await app.Core.LiveSessionAsync();
         await app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
-        var phone = await browser.PhoneAsync("Pixel 7");
-        var release = await HoldVotesAsync(phone);
-        await phone.GotoAsync($"{app.BaseUrl}/join/{session.JoinCode}");
-        await phone.WaitForInteractiveAsync();
+        var (phone, release) = await JoinHoldingVotesAsync(app, session.JoinCode);
 
         await Button(phone, "Snog").ClickAsync();
         await Expect(phone.Locator(".status")).ToContainTextAsync("Sending…");

@@ -194,3 +194,11 @@ public sealed class EventRecorder : IDisposable
 
     public void Dispose() => _subscription.Dispose();
 }
+
+/// <summary>Test shorthands over Core's services.</summary>
+public static class VotingServiceExtensions
+{
+    /// <summary>The participant's committed vote on one scenario, or null: read through <see cref="VotingService.GetVotesAsync"/>.</summary>
+    public static async Task<VoteReceipt?> VoteOnAsync(this VotingService voting, Guid participantId, Guid scenarioId) =>
+        (await voting.GetVotesAsync(participantId)).SingleOrDefault(v => v.ScenarioId == scenarioId);
+}
