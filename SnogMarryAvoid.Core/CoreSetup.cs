@@ -52,6 +52,7 @@ public static class CoreSetup
         services.AddSingleton<VotingService>();
         services.AddSingleton<TallyBroadcaster>();
         services.AddSingleton<VoteBatcher>();
+        services.AddHostedService<VotePathWarmUp>();
         services.AddMetrics();
         services.AddSingleton<SnogMetrics>();
         services.AddSingleton<ModerationService>();

@@ -65,6 +65,38 @@ public sealed class DbWork(IDbContextFactory<SnogDbContext> factory)
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction, as a writer would, and rolls it back: nothing it
+    /// writes is kept. For rehearsing a write path (its queries compiled, its code jitted) before the
+    /// first real caller needs it.
+    /// </summary>
+    public async Task<T> RehearseAsync<T>(Func<SnogDbContext, Task<T>> work, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var gate = db.Database.IsSqlite() ? _sqliteWriter : null;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(ct);
+        }
+
+        try
+        {
+            var strategy = db.Database.CreateExecutionStrategy();
+            return await strategy.ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var result = await work(db);
+                await tx.RollbackAsync(ct);
+                return result;
+            });
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
     public static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
     {
         SqliteException s => s.SqliteErrorCode == 19 && s.SqliteExtendedErrorCode is 2067 or 1555,

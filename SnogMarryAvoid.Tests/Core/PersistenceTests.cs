@@ -77,4 +77,20 @@ public class PersistenceTests
         (await ctx.Scenarios.CountAsync(s => s.State == ScenarioState.Open)).Should().Be(1);
         await ctx.Database.EnsureDeletedAsync();
     }
+
+    [Fact]
+    public async Task Postgres_VotePathRehearsal_KeepsNothing()
+    {
+        var connection = TestServices.PostgresConnectionString($"sma_{Guid.NewGuid():N}");
+        await using var core = await TestCore.CreateAsync(new()
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Default"] = connection,
+        });
+
+        await VotingServiceTests.RehearsalKeepsNothingAsync(core);
+
+        await using var ctx = await core.Db.ReadAsync();
+        await ctx.Database.EnsureDeletedAsync();
+    }
 }

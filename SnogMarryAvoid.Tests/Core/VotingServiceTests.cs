@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Voting;
@@ -380,5 +381,36 @@ public class VotingServiceTests : CoreTest
         {
             ctx.VoteChanges.Should().BeEmpty();
         }
+    }
+
+    [Fact]
+    public Task Rehearsal_RunsTheWholeVotePath_AndKeepsNothing() => RehearsalKeepsNothingAsync(Core);
+
+    /// <summary>
+    /// The start-up rehearsal (<see cref="VoteBatcher.RehearseAsync"/>) stores and changes a vote and
+    /// counts it, then leaves every table as it was and the room's sequence numbers untouched.
+    /// </summary>
+    internal static async Task RehearsalKeepsNothingAsync(TestCore core)
+    {
+        var (session, scenarios) = await core.LiveSessionAsync();
+        var person = (await core.JoinAsync(session.JoinCode, 1))[0];
+        await core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        var first = await core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
+        async Task<int[]> RowsAsync()
+        {
+            await using var ctx = await core.Db.ReadAsync();
+            return [await ctx.Sessions.CountAsync(), await ctx.Scenarios.CountAsync(), await ctx.Participants.CountAsync(), await ctx.Votes.CountAsync(), await ctx.VoteChanges.CountAsync()];
+        }
+
+        var rows = await RowsAsync();
+
+        var (results, lastSequence) = await core.Services.GetRequiredService<VoteBatcher>().RehearseAsync();
+
+        results.Should().Be(new ScenarioResults(results.ScenarioId, 0, 1, 0));
+        results.ScenarioId.Should().NotBe(scenarios[0].Id);
+        lastSequence.Should().Be(2);
+        (await RowsAsync()).Should().Equal(rows);
+        (await core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Avoid)).Sequence.Should().Be(first.Sequence + 1);
+        (await core.Voting.GetResultsAsync(scenarios[0].Id)).Should().Be(new ScenarioResults(scenarios[0].Id, 0, 0, 1));
     }
 }

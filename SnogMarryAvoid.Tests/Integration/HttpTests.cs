@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SnogMarryAvoid.Core.Voting;
 using SnogMarryAvoid.Tests.Support;
 using SnogMarryAvoid.Web.Participants;
 
@@ -22,6 +25,16 @@ public class HttpTests : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Be("Healthy");
+    }
+
+    [Fact]
+    public async Task AtStart_TheVotePathIsRehearsed_InTheBackground()
+    {
+        var warmUp = _app.Services.GetServices<IHostedService>().OfType<VotePathWarmUp>().Single();
+
+        await warmUp.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+
+        warmUp.Rehearsed.Should().BeTrue();
     }
 
     [Fact]
