@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Time.Testing;
+using SnogMarryAvoid.Web.Components.Shared;
+
+namespace SnogMarryAvoid.Tests.Components;
+
+public class RenderThrottleTests
+{
+    private static readonly TimeSpan Interval = SessionFollower.RedrawInterval;
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    private int _draws;
+
+    private RenderThrottle Throttle() => new(() => { _draws++; return Task.CompletedTask; }, Interval, _clock);
+
+    [Fact]
+    public void TheFirstRequestInAQuietPeriod_DrawsAtOnce()
+    {
+        using var throttle = Throttle();
+
+        throttle.Request();
+
+        _draws.Should().Be(1);
+    }
+
+    [Fact]
+    public void ABurstWithinTheInterval_IsFoldedIntoOneTrailingDraw_AtTheEndOfTheInterval()
+    {
+        using var throttle = Throttle();
+        throttle.Request();
+
+        _clock.Advance(Interval / 5);
+        throttle.Request();
+        throttle.Request();
+        throttle.Request();
+        _draws.Should().Be(1);
+
+        _clock.Advance(Interval - (Interval / 5) - TimeSpan.FromMilliseconds(1));
+        _draws.Should().Be(1);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        _draws.Should().Be(2);
+
+        _clock.Advance(Interval * 3);
+        _draws.Should().Be(2);
+    }
+
+    [Fact]
+    public void AContinuousStream_DrawsOncePerInterval()
+    {
+        using var throttle = Throttle();
+        var step = TimeSpan.FromMilliseconds(5);
+
+        for (var elapsed = TimeSpan.Zero; elapsed < Interval * 10; elapsed += step)
+        {
+            throttle.Request();
+            _clock.Advance(step);
+        }
+
+        _draws.Should().BeInRange(10, 11);
+    }
+
+    [Fact]
+    public void AfterDispose_APendingDrawNeverHappens()
+    {
+        var throttle = Throttle();
+        throttle.Request();
+        throttle.Request();
+
+        throttle.Dispose();
+        _clock.Advance(Interval * 2);
+        throttle.Request();
+
+        _draws.Should().Be(1);
+    }
+}
