@@ -16,9 +16,24 @@ namespace SnogMarryAvoid.Tests.EndToEnd;
 public class PhoneMemoryMeasurement(BrowserFixture browser)
 {
     private static readonly int Phones = int.TryParse(Environment.GetEnvironmentVariable("SMA_BROWSER_PHONES"), out var n) && n > 0 ? n : 50;
+    private static readonly double BurstSeconds = double.TryParse(Environment.GetEnvironmentVariable("SMA_BURST_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var w) && w >= 0 ? w : 10;
+    private static readonly int PhoneBrowsers = int.TryParse(Environment.GetEnvironmentVariable("SMA_PHONE_BROWSERS"), out var b) && b > 0 ? b : 4;
 
-    // In each phone: the moment of the tap (capture phase, before Blazor sees it), in epoch milliseconds.
-    private const string RecordTaps = "document.addEventListener('click', () => { window.__tapAt = Date.now(); }, true)";
+    // In each phone: the moment of the tap (capture phase, before the page's script sees it) and the
+    // moment the page first shows a vote as received (the hub's answer, after the commit), in epoch
+    // milliseconds. window.__received resolves then, with both times and the chosen button's label, so
+    // the test waits without polling the page.
+    private const string RecordTaps = """
+        window.__received = new Promise((resolve) => {
+          let tapAt = 0;
+          document.addEventListener('click', () => { tapAt = Date.now(); }, true);
+          const observer = new MutationObserver(() => {
+            const pressed = tapAt && document.querySelector('[aria-pressed=true]');
+            if (pressed) { observer.disconnect(); resolve([tapAt, Date.now(), pressed.textContent]); }
+          });
+          observer.observe(document, { subtree: true, childList: true, attributes: true });
+        });
+        """;
 
     // On the projector: every change of the "N votes in" line, with its time, in epoch milliseconds.
     private const string RecordTotals = """
@@ -52,7 +67,12 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         await (await warm.NewPageAsync()).GotoAsync($"{server.Url}/join/{session.JoinCode}");
         await warm.CloseAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var projector = await browser.ScreenAsync(1280, 720);
+        // Devices share nothing in a room, not even a browser: the projector has its own Chromium, and the
+        // phones are spread over a few more (SMA_PHONE_BROWSERS, 4 by default), so that one browser
+        // process does not carry every phone's input and traffic.
+        await using var projectorBrowser = await browser.LaunchAnotherAsync();
+        await using var phoneBrowsers = await Browsers.LaunchAsync(browser, PhoneBrowsers);
+        var projector = await (await projectorBrowser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } })).NewPageAsync();
         await projector.GotoAsync($"{server.Url}/projector/{session.Id}");
         await projector.SignInAsync(AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
         await projector.WaitForInteractiveAsync();
@@ -69,7 +89,7 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         {
             for (var i = 0; i < count; i++)
             {
-                var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 800 } });
+                var context = await phoneBrowsers.All[pages.Count % PhoneBrowsers].NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 800 }, HasTouch = true, IsMobile = true });
                 var page = await context.NewPageAsync();
                 await page.AddInitScriptAsync(RecordTaps);
                 await page.GotoAsync($"{server.Url}/join/{session.JoinCode}");
@@ -88,31 +108,45 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         await JoinWaveAsync(Phones - firstWave);
         var idle = server.ResidentBytes();
         await ProfileAsync(server, "idle");
-        // Ten phones tap at a time, as a room does in waves.
-        using var taps = new SemaphoreSlim(10);
-        var tapTimes = await Task.WhenAll(pages.Select(async (page, i) =>
+        // Where each phone's button is, found before the taps, so that a tap is one touch and nothing
+        // else: Playwright's click would first scroll, wait for the button to be stable and hit-test it,
+        // work a real phone does not do, on the same two cores as the server.
+        var targets = new List<(IPage Page, string Choice, LocatorBoundingBoxResult Box)>();
+        for (var i = 0; i < pages.Count; i++)
         {
-            await taps.WaitAsync();
-            try
-            {
-                var choice = (i % 3) switch { 0 => "Snog", 1 => "Marry", _ => "Avoid" };
-                await page.GetByRole(AriaRole.Button, new() { Name = choice, Exact = true }).ClickAsync();
-                await Expect(page.GetByRole(AriaRole.Button, new() { Name = choice, Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
-                return await page.EvaluateAsync<double>("window.__tapAt");
-            }
-            finally
-            {
-                taps.Release();
-            }
+            var choice = (i % 3) switch { 0 => "Snog", 1 => "Marry", _ => "Avoid" };
+            var button = pages[i].GetByRole(AriaRole.Button, new() { Name = choice, Exact = true });
+            await Expect(button).ToBeEnabledAsync();
+            targets.Add((pages[i], choice, (await button.BoundingBoxAsync())!));
+        }
+
+        // CPU time during the taps: the server's, and the whole machine's (everything else is the browsers
+        // and the test driving them), from /proc.
+        var (serverCpuBefore, machineCpuBefore) = (CpuSeconds($"/proc/{server.Process.Id}/stat"), MachineCpuSeconds());
+        var tapsStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+        // Each phone taps once at a random moment in the burst window (SMA_BURST_SECONDS, 10 s by default:
+        // the load tool's model of a room voting), the same moments in every run.
+        var random = new Random(7);
+        var moments = targets.Select(_ => TimeSpan.FromSeconds(random.NextDouble() * BurstSeconds)).ToList();
+        var received = await Task.WhenAll(targets.Select(async (target, i) =>
+        {
+            await Task.Delay(moments[i]);
+            await target.Page.Touchscreen.TapAsync(target.Box.X + (target.Box.Width / 2), target.Box.Y + (target.Box.Height / 2));
+            var times = await target.Page.EvaluateAsync<JsonElement>("window.__received");
+            times[2].GetString().Should().Be(target.Choice);
+            return (Tap: times[0].GetDouble(), Received: times[1].GetDouble());
         }));
 
         await Expect(projector.GetByTestId("total")).ToHaveTextAsync($"{Phones} votes in", new() { Timeout = 30_000 });
+        var tapsWall = System.Diagnostics.Stopwatch.GetElapsedTime(tapsStarted).TotalSeconds;
+        var (serverCpu, machineCpu) = (CpuSeconds($"/proc/{server.Process.Id}/stat") - serverCpuBefore, MachineCpuSeconds() - machineCpuBefore);
         var voted = server.ResidentBytes();
         (await core.Voting.GetResultsAsync(scenarios[0].Id)).Total.Should().Be(Phones);
 
         // The k-th tap (in time) is on the projector once it shows at least k votes.
         var totals = await projector.EvaluateAsync<double[][]>("window.__totals");
-        var latency = SnogMarryAvoid.LoadTest.Percentiles.Of([.. tapTimes.Order().Select((tap, k) => totals.First(t => t[1] >= k + 1)[0] - tap)]);
+        var latency = SnogMarryAvoid.LoadTest.Percentiles.Of([.. received.Select(r => r.Tap).Order().Select((tap, k) => totals.First(t => t[1] >= k + 1)[0] - tap)]);
+        var tapToReceived = SnogMarryAvoid.LoadTest.Percentiles.Of([.. received.Select(r => r.Received - r.Tap)]);
 
         // The server's own share: from each vote's commit to the results event, from its /metrics histogram
         // (bucket bounds, so "at most"). The rest of tap → projector is the browsers' and the network's.
@@ -132,6 +166,10 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
             rssPerIdlePhoneSecondWaveKiB = (idle - halfway) / 1024.0 / (Phones - firstWave),
             rssPerVotedPhoneKiB = (voted - before) / 1024.0 / Phones,
             tapToProjectorMs = new { p50 = latency.P50, p95 = latency.P95, p99 = latency.P99, max = latency.Max },
+            phoneBrowsers = PhoneBrowsers,
+            burstSeconds = BurstSeconds,
+            taps = new { wallSeconds = tapsWall, serverCpuSeconds = serverCpu, machineCpuSeconds = machineCpu, cores = Environment.ProcessorCount },
+            tapToReceivedOnPhoneMs = new { p50 = tapToReceived.P50, p95 = tapToReceived.P95, p99 = tapToReceived.P99, max = tapToReceived.Max },
             serverCommitToBroadcastMs = new { count = broadcast.Count, p50AtMost = broadcast.P50, p99AtMost = broadcast.P99 },
         }, new JsonSerializerOptions { WriteIndented = true }));
 
@@ -139,6 +177,22 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         {
             await page.Context.CloseAsync();
         }
+    }
+
+    // utime + stime of a process, in seconds (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s).
+    private static double CpuSeconds(string statFile)
+    {
+        var stat = File.ReadAllText(statFile);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    // CPU time the whole machine has spent busy (every state but idle and iowait), in seconds.
+    private static double MachineCpuSeconds()
+    {
+        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(v => long.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return (cpu.Sum() - cpu[3] - cpu[4]) / 100.0;
     }
 
     // The 50th and 99th percentile of sma_broadcast_latency_milliseconds, as the upper bounds of their buckets.
@@ -169,5 +223,30 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         await File.WriteAllTextAsync(Path.Combine(folder, point + ".rss-after-gc"), (server.ResidentBytes() / 1024.0 / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
         File.Copy($"/proc/{server.Process.Id}/status", Path.Combine(folder, point + ".status"), overwrite: true);
         File.Copy($"/proc/{server.Process.Id}/smaps", Path.Combine(folder, point + ".smaps"), overwrite: true);
+    }
+
+    /// <summary>Several Chromium instances, closed together.</summary>
+    private sealed class Browsers(List<IBrowser> all) : IAsyncDisposable
+    {
+        public IReadOnlyList<IBrowser> All => all;
+
+        public static async Task<Browsers> LaunchAsync(BrowserFixture fixture, int count)
+        {
+            var all = new List<IBrowser>();
+            for (var i = 0; i < count; i++)
+            {
+                all.Add(await fixture.LaunchAnotherAsync());
+            }
+
+            return new Browsers(all);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var one in all)
+            {
+                await one.DisposeAsync();
+            }
+        }
     }
 }

@@ -26,9 +26,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Playwright.Chromium.LaunchAsync(new() { ExecutablePath = TestServices.ChromiumPath, Headless = true, Args = ChromiumArgs });
+        Browser = await LaunchAnotherAsync();
         Assertions.SetDefaultExpectTimeout(10_000);
     }
+
+    /// <summary>
+    /// Another Chromium, started the same way: for tests that want devices that share nothing, not even
+    /// the browser process (the caller closes it).
+    /// </summary>
+    public Task<IBrowser> LaunchAnotherAsync() =>
+        Playwright.Chromium.LaunchAsync(new() { ExecutablePath = TestServices.ChromiumPath, Headless = true, Args = ChromiumArgs });
 
     /// <summary>A phone: a device profile's viewport, touch and user agent.</summary>
     public async Task<IPage> PhoneAsync(string device)
