@@ -28,7 +28,7 @@ public sealed class DbWork(IDbContextFactory<SnogDbContext> factory)
         {
             try
             {
-                return await WriteOnceAsync(work, ct);
+                return await InTransactionAsync(work, commit: true, ct);
             }
             catch (DbUpdateException ex) when (attempt == 1 && (ex is DbUpdateConcurrencyException || IsUniqueViolation(ex)))
             {
@@ -37,40 +37,19 @@ public sealed class DbWork(IDbContextFactory<SnogDbContext> factory)
         }
     }
 
-    private async Task<T> WriteOnceAsync<T>(Func<SnogDbContext, Task<T>> work, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var gate = db.Database.IsSqlite() ? _sqliteWriter : null;
-        if (gate is not null)
-        {
-            await gate.WaitAsync(ct);
-        }
-
-        try
-        {
-            var strategy = db.Database.CreateExecutionStrategy();
-            return await strategy.ExecuteAsync(async () =>
-            {
-                db.ChangeTracker.Clear();
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var result = await work(db);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return result;
-            });
-        }
-        finally
-        {
-            gate?.Release();
-        }
-    }
-
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction, as a writer would, and rolls it back: nothing it
     /// writes is kept. For rehearsing a write path (its queries compiled, its code jitted) before the
     /// first real caller needs it.
     /// </summary>
-    public async Task<T> RehearseAsync<T>(Func<SnogDbContext, Task<T>> work, CancellationToken ct = default)
+    public Task<T> RehearseAsync<T>(Func<SnogDbContext, Task<T>> work, CancellationToken ct = default) =>
+        InTransactionAsync(work, commit: false, ct);
+
+    /// <summary>
+    /// One writer's turn: a fresh context, this process's SQLite writer queue, the engine's execution
+    /// strategy and a transaction, which is committed (with the context's changes) or rolled back.
+    /// </summary>
+    private async Task<T> InTransactionAsync<T>(Func<SnogDbContext, Task<T>> work, bool commit, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var gate = db.Database.IsSqlite() ? _sqliteWriter : null;
@@ -87,7 +66,16 @@ public sealed class DbWork(IDbContextFactory<SnogDbContext> factory)
                 db.ChangeTracker.Clear();
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var result = await work(db);
-                await tx.RollbackAsync(ct);
+                if (commit)
+                {
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                }
+                else
+                {
+                    await tx.RollbackAsync(ct);
+                }
+
                 return result;
             });
         }

@@ -55,15 +55,17 @@ public class PersistenceTests
         mode.Should().Equal("wal");
     }
 
+    /// <summary>Core over a new database of its own on the test PostgreSQL server (the test drops it at the end).</summary>
+    private static Task<TestCore> FreshPostgresAsync() => TestCore.CreateAsync(new()
+    {
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:Default"] = TestServices.PostgresConnectionString($"sma_{Guid.NewGuid():N}"),
+    });
+
     [Fact]
     public async Task Postgres_MigrationsApplyToARealServer_AndVotesRoundTrip()
     {
-        var connection = TestServices.PostgresConnectionString($"sma_{Guid.NewGuid():N}");
-        await using var core = await TestCore.CreateAsync(new()
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Default"] = connection,
-        });
+        await using var core = await FreshPostgresAsync();
 
         var (session, scenarios) = await core.LiveSessionAsync();
         var people = await core.JoinAsync(session.JoinCode, 20);
@@ -81,12 +83,7 @@ public class PersistenceTests
     [Fact]
     public async Task Postgres_VotePathRehearsal_KeepsNothing()
     {
-        var connection = TestServices.PostgresConnectionString($"sma_{Guid.NewGuid():N}");
-        await using var core = await TestCore.CreateAsync(new()
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Default"] = connection,
-        });
+        await using var core = await FreshPostgresAsync();
 
         await VotingServiceTests.RehearsalKeepsNothingAsync(core);
 
