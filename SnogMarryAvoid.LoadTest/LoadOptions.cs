@@ -19,6 +19,7 @@ public sealed record LoadOptions
     public string? JsonPath { get; init; }
     public int ConnectConcurrency { get; init; } = 100;
     public bool LongPolling { get; init; }
+    public bool ResultsLive { get; init; }
     public bool Quiet { get; init; }
     public int Seed { get; init; } = 20261126;
 
@@ -38,6 +39,7 @@ public sealed record LoadOptions
           --json PATH            also write the results as JSON
           --connect-concurrency N  connections opened at once (default 100)
           --long-polling         use long polling instead of WebSockets
+          --results-live         the session shows results live (not only on reveal); phones count what they receive
           --seed N               random seed (default 20261126)
           --quiet                no progress line
         """;
@@ -66,6 +68,7 @@ public sealed record LoadOptions
                 "--json" => options with { JsonPath = Next() },
                 "--connect-concurrency" => options with { ConnectConcurrency = Int() },
                 "--long-polling" => options with { LongPolling = true },
+                "--results-live" => options with { ResultsLive = true },
                 "--seed" => options with { Seed = Int() },
                 "--quiet" => options with { Quiet = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),

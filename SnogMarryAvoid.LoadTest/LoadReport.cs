@@ -36,6 +36,15 @@ public sealed record Audit(int Acknowledged, int ExpectedStored, int Stored, int
     public bool Passed => Lost == 0 && Duplicates == 0 && Stored == ExpectedStored && RetriesKeptTheirSequence && Tallies.All(t => t.Matches);
 }
 
+/// <summary>
+/// What the phones received while one scenario was voted on: every results event and every session
+/// snapshot, over all phones, against the votes stored (first votes and changes of mind, not retries).
+/// </summary>
+public sealed record PhoneTraffic(int Scenario, int Phones, int Votes, int ResultsEvents, int SessionEvents)
+{
+    public double MessagesPerVote => Votes == 0 ? 0 : (ResultsEvents + SessionEvents) / (double)Votes;
+}
+
 public sealed record LoadReport(
     LoadOptions Options,
     Guid? SessionId,
@@ -53,7 +62,8 @@ public sealed record LoadReport(
     long? ServerPeakRssBytes,
     double? ServerCpuSeconds,
     int ClientProcessors,
-    string Machine)
+    string Machine,
+    IReadOnlyList<PhoneTraffic> PhoneTraffic)
 {
     public bool Passed => !StoppedEarly && ConnectFailed == 0 && Audit is { Passed: true };
 
@@ -75,6 +85,11 @@ public sealed record LoadReport(
 
         Row("vote → projector (ms)", $"p50 {VoteToProjectorMs.P50:0.0}, p95 {VoteToProjectorMs.P95:0.0}, p99 {VoteToProjectorMs.P99:0.0}, max {VoteToProjectorMs.Max:0.0} (n = {VoteToProjectorMs.Count:N0})");
         Row("vote → acknowledgement (ms)", $"p50 {VoteAckMs.P50:0.0}, p95 {VoteAckMs.P95:0.0}, p99 {VoteAckMs.P99:0.0}, max {VoteAckMs.Max:0.0}");
+        foreach (var traffic in PhoneTraffic)
+        {
+            Row($"phones received, scenario {traffic.Scenario}", $"{traffic.ResultsEvents:N0} results events and {traffic.SessionEvents:N0} snapshots for {traffic.Votes:N0} votes: {traffic.MessagesPerVote:0.##} messages per vote over {traffic.Phones:N0} phones");
+        }
+
         if (ServerPeakRssBytes is { } rss)
         {
             Row("server peak RSS", $"{rss / 1024.0 / 1024.0:0} MiB");

@@ -28,6 +28,9 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
     private int _acknowledged;
     private int _refused;
     private long _highestSeen;
+    private int _phoneResultsEvents;
+    private int _phoneSessionEvents;
+    private readonly List<PhoneTraffic> _traffic = [];
     private string _phase = "starting";
 
     /// <summary>A vote as sent: when, which, and the server's answer.</summary>
@@ -55,6 +58,10 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
             facilitator = Connection(withCookies: true);
             await facilitator.StartAsync(ct);
             session = await facilitator.InvokeAsync<SnapshotDto>("CreateSession", $"Load test {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}", true, ct);
+            if (options.ResultsLive)
+            {
+                await facilitator.InvokeAsync<SnapshotDto>("SetResultsLive", session.SessionId, true, ct);
+            }
 
             _phase = "connecting";
             await ConnectProjectorsAsync(session.SessionId, ct);
@@ -66,9 +73,15 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
                 _phase = $"scenario {order}: voting";
                 var opened = await StepToNextOpenAsync(facilitator, session.SessionId, ct);
                 scenarioIds[order] = opened.Id;
+                var (resultsBefore, sessionBefore) = (Volatile.Read(ref _phoneResultsEvents), Volatile.Read(ref _phoneSessionEvents));
                 await BurstAsync(opened.Id, order, random, ct);
                 _phase = $"scenario {order}: waiting for the projectors";
                 await WaitForProjectorsAsync(opened.Id, order, ct);
+
+                // A moment for the last events to reach the phones too, then what they received while the room voted.
+                await Task.Delay(500, ct);
+                _traffic.Add(new PhoneTraffic(order, _participants.Count, _votes.Count(v => v.ScenarioOrder == order && v.Error is null && !v.IsRetry),
+                    Volatile.Read(ref _phoneResultsEvents) - resultsBefore, Volatile.Read(ref _phoneSessionEvents) - sessionBefore));
                 await facilitator.InvokeAsync<SnapshotDto>("Close", session.SessionId, opened.Id, ct);
             }
         }
@@ -148,6 +161,9 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
             try
             {
                 var phone = Connection(withCookies: false);
+                // Every message a phone receives while the room votes is counted (docs/benchmarks.md).
+                phone.On<JsonElement, long>("ResultsChanged", (_, _) => Interlocked.Increment(ref _phoneResultsEvents));
+                phone.On<JsonElement>("SessionChanged", _ => Interlocked.Increment(ref _phoneSessionEvents));
                 await phone.StartAsync(ct);
                 await phone.InvokeAsync<JoinReplyDto>("Join", code, null, ct);
                 slots[i] = phone;
@@ -342,7 +358,7 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
             options, session?.SessionId, elapsed.TotalSeconds, stoppedEarly, _connected, _connectFailed, _sent, _acknowledged, _refused,
             _votes.Where(v => v.Error is not null).GroupBy(v => v.Error!).ToDictionary(g => g.Key, g => g.Count()),
             Percentiles.Of(latencies), Percentiles.Of(_votes.Where(v => v.Error is null).Select(v => Stopwatch.GetElapsedTime(v.SentAt, v.AckedAt).TotalMilliseconds).ToList()),
-            audit, server?.PeakRssBytes, server?.CpuSeconds, Environment.ProcessorCount, MachineInfo.Describe());
+            audit, server?.PeakRssBytes, server?.CpuSeconds, Environment.ProcessorCount, MachineInfo.Describe(), _traffic);
     }
 
     private static int? FirstAtLeast(long[] ascending, long value)

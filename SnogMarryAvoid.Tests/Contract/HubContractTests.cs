@@ -79,7 +79,7 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
             }
 
             data.Add(role, "CreateSession", signedIn ? "ok" : "SignInRequired");
-            foreach (var method in new[] { "Watch", "Open", "Close", "Reveal", "Next", "Previous", "End" })
+            foreach (var method in new[] { "Watch", "Open", "Close", "Reveal", "Next", "Previous", "SetResultsLive", "End" })
             {
                 data.Add(role, method, !signedIn ? "SignInRequired" : runs ? "ok" : "Forbidden");
             }
@@ -125,6 +125,7 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
             "Reveal" => () => connection.InvokeAsync<SessionSnapshot>("Reveal", id, first),
             "Next" => () => connection.InvokeAsync<SessionSnapshot>("Next", id),
             "Previous" => () => connection.InvokeAsync<SessionSnapshot>("Previous", id),
+            "SetResultsLive" => () => connection.InvokeAsync<SessionSnapshot>("SetResultsLive", id, false),
             "End" => () => connection.InvokeAsync<SessionSnapshot>("End", id),
             _ => throw new ArgumentOutOfRangeException(nameof(method)),
         };
@@ -245,7 +246,7 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
             .Where(m => m.GetBaseDefinition().DeclaringType == typeof(SessionHub))
             .Select(m => m.Name).Distinct().ToList();
 
-        methods.Should().HaveCount(14);
+        methods.Should().HaveCount(15);
         methods.Should().OnlyContain(name => docs.Contains($"| `{name}` |"), "each hub method has a row in docs/realtime-api.md");
         foreach (var hubEvent in new[] { "SessionChanged", "ResultsChanged", "ParticipantsChanged", "SessionEnded" })
         {

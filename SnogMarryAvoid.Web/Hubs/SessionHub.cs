@@ -140,6 +140,9 @@ public sealed class SessionHub(
     /// <summary>The clicker's "back".</summary>
     public Task<SessionSnapshot> Previous(Guid sessionId) => Call(() => scenarios.StepBackAsync(sessionId, Facilitator()));
 
+    /// <summary>Live results (the room sees the split while voting is open) or reveal-only (the default).</summary>
+    public Task<SessionSnapshot> SetResultsLive(Guid sessionId, bool live) => Call(() => sessions.SetResultsLiveAsync(sessionId, Facilitator(), live));
+
     public Task<SessionSnapshot> End(Guid sessionId) => Call(() => sessions.EndAsync(sessionId, Facilitator()));
 
     private static TimeSpan? Countdown(int? seconds) => seconds switch
