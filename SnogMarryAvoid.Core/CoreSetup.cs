@@ -1,45 +1,40 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Decks;
+using SnogMarryAvoid.Core.Limits;
 using SnogMarryAvoid.Core.Live;
+using SnogMarryAvoid.Core.Observability;
 using SnogMarryAvoid.Core.Participants;
 using SnogMarryAvoid.Core.Persistence;
 using SnogMarryAvoid.Core.Reports;
 using SnogMarryAvoid.Core.Scenarios;
 using SnogMarryAvoid.Core.Sessions;
+using SnogMarryAvoid.Core.Settings;
 using SnogMarryAvoid.Core.Voting;
-using StackExchange.Redis;
 
 namespace SnogMarryAvoid.Core;
 
 public static class CoreSetup
 {
     /// <summary>
-    /// Everything Core offers: persistence for the configured engine, the in-process event engine and
-    /// the services. All are singletons: they hold no per-request state (each operation makes its own
-    /// context), and the notifier must be shared by every circuit.
+    /// Everything Core offers: its settings (validated when the host starts), persistence for the
+    /// configured engine, the notifier and the services. The services are singletons: they hold no
+    /// per-request state (each operation makes its own context), and the notifier must be shared by
+    /// every circuit. <paramref name="contentRoot"/> is the app's folder, against which a relative
+    /// <c>DataFolder</c> is resolved.
     /// </summary>
-    public static IServiceCollection AddSnogCore(this IServiceCollection services, IConfiguration configuration, string dataFolder)
+    public static IServiceCollection AddSnogCore(this IServiceCollection services, string contentRoot)
     {
-        services.AddSnogPersistence(configuration, dataFolder);
+        services.AddSettings<LimitsOptions>();
+        services.AddSettings<RetentionOptions>();
+        services.AddSettings<BootstrapOptions>();
+        services.AddSnogPersistence(contentRoot);
+        services.AddSnogLive();
         services.TryAddSingleton(TimeProvider.System);
-        if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
-        {
-            // Scale-out: live events travel over Redis pub/sub between servers.
-            services.TryAddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redis));
-            services.AddSingleton<RedisSessionEvents>();
-            services.TryAddSingleton<ISessionEvents>(sp => sp.GetRequiredService<RedisSessionEvents>());
-            services.AddHostedService<LiveResync>();
-        }
-        else
-        {
-            services.TryAddSingleton<ISessionEvents, InProcessSessionEvents>();
-        }
 
         services.AddSingleton<SessionChanges>();
         services.AddSingleton<SessionService>();
@@ -49,23 +44,25 @@ public static class CoreSetup
         services.AddSingleton<SessionRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionRetention>());
         services.AddSingleton<ParticipantService>();
+        services.AddSingleton<PresenceTracker>();
         services.AddSingleton<VotingService>();
         services.AddSingleton<TallyBroadcaster>();
         services.AddSingleton<VoteBatcher>();
-        services.AddHostedService<VotePathWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<VoteBatcher>());
+        services.AddSingleton<VotePathWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<VotePathWarmUp>());
         services.AddMetrics();
         services.AddSingleton<SnogMetrics>();
         services.AddSingleton<ModerationService>();
         services.AddSingleton<ReportService>();
         services.AddSingleton<AcrossSessions>();
-        services.AddSingleton<PresenceTracker>();
 
         // Accounts: Identity's stores need a scoped context; it comes from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SnogDbContext>>().CreateDbContext());
         services.AddIdentityCore<IdentityUser>(o =>
             {
                 // Length over composition rules, as NIST SP 800-63B advises.
-                o.Password.RequiredLength = 10;
+                o.Password.RequiredLength = BootstrapOptions.MinPasswordLength;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
@@ -78,6 +75,7 @@ public static class CoreSetup
             .AddEntityFrameworkStores<SnogDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+
         // The key ring that protects sign-in and participant cookies lives in the database, so every
         // server sharing the database reads the same keys and a restart changes nothing.
         services.AddDataProtection()
@@ -86,21 +84,5 @@ public static class CoreSetup
         services.AddScoped<AccountService>();
         services.AddHostedService<OrganiserBootstrap>();
         return services;
-    }
-
-    /// <summary>
-    /// A Redis connection that never blocks start-up and fails fast while Redis is away, so nothing
-    /// waits on it; it reconnects by itself. <paramref name="configuration"/> is a StackExchange.Redis
-    /// configuration string, e.g. "127.0.0.1:6379".
-    /// </summary>
-    public static ConnectionMultiplexer ConnectRedis(string configuration)
-    {
-        var options = ConfigurationOptions.Parse(configuration);
-        options.AbortOnConnectFail = false;
-        options.BacklogPolicy = BacklogPolicy.FailFast;
-        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 3000);
-        options.ReconnectRetryPolicy ??= new LinearRetry(1000);
-        options.ClientName ??= "SnogMarryAvoid";
-        return ConnectionMultiplexer.Connect(options);
     }
 }

@@ -1,11 +1,16 @@
 namespace SnogMarryAvoid.Core;
 
-/// <summary>What went wrong, in a form a client can branch on; the message is for people.</summary>
+/// <summary>
+/// What went wrong, in a form a client can branch on; the message is for people. The hub sends a refusal
+/// as "Code: message" with these names (docs/realtime-api.md lists every one).
+/// </summary>
 public enum DomainError
 {
     NotFound,
     UnknownJoinCode,
     SessionEnded,
+
+    /// <summary>The session is still a draft: start it first.</summary>
     SessionNotLive,
     VotingClosed,
     ScenarioNotInSession,
@@ -14,6 +19,18 @@ public enum DomainError
     Forbidden,
     ResultsHidden,
     TooManyRequests,
+
+    /// <summary>A participant's call before joining a session.</summary>
+    NotJoined,
+
+    /// <summary>A facilitator's call without a (still valid) sign-in.</summary>
+    SignInRequired,
+
+    /// <summary>Too many wrong join codes from one network address.</summary>
+    TooManyAttempts,
+
+    /// <summary>Too many hub connections open at once from one network address.</summary>
+    TooManyConnections,
 }
 
 /// <summary>

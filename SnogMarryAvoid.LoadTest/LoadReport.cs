@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SnogMarryAvoid.Core.Voting;
 
 namespace SnogMarryAvoid.LoadTest;
 
@@ -19,11 +20,11 @@ public sealed record Percentiles(int Count, double P50, double P95, double P99, 
 }
 
 /// <summary>One scenario's final tally three ways: from the acknowledgements, from the database (the export), and on the projector.</summary>
-public sealed record TallyCheck(int Scenario, ResultsDto FromAcknowledgements, ResultsDto FromDatabase, ResultsDto? OnProjector)
+public sealed record TallyCheck(int Scenario, ScenarioResults FromAcknowledgements, ScenarioResults FromDatabase, ScenarioResults? OnProjector)
 {
     public bool Matches => Same(FromAcknowledgements, FromDatabase) && OnProjector is { } p && Same(p, FromDatabase);
 
-    private static bool Same(ResultsDto a, ResultsDto b) => (a.Snog, a.Marry, a.Avoid) == (b.Snog, b.Marry, b.Avoid);
+    private static bool Same(ScenarioResults a, ScenarioResults b) => (a.Snog, a.Marry, a.Avoid) == (b.Snog, b.Marry, b.Avoid);
 }
 
 /// <summary>

@@ -1,11 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using SnogMarryAvoid.Core.Contract;
+using SnogMarryAvoid.Core.Reports;
+using SnogMarryAvoid.Core.Scenarios;
+using SnogMarryAvoid.Core.Sessions;
+using SnogMarryAvoid.Core.Voting;
 
 namespace SnogMarryAvoid.LoadTest;
 
@@ -15,8 +19,6 @@ namespace SnogMarryAvoid.LoadTest;
 /// </summary>
 public sealed partial class LoadRun(LoadOptions options, TextWriter output)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private readonly CookieContainer _cookies = new();
     private readonly ConcurrentBag<VoteRecord> _votes = [];
     private readonly ConcurrentQueue<Seen> _seen = new();
@@ -37,7 +39,7 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
     private sealed record VoteRecord(int Participant, int ScenarioOrder, Guid ScenarioId, int Choice, bool IsRetry, long SentAt, long AckedAt, long Sequence, string? Error);
 
     /// <summary>A results event as a projector received it.</summary>
-    private readonly record struct Seen(int Projector, Guid ScenarioId, long Sequence, long At, ResultsDto Results);
+    private readonly record struct Seen(int Projector, Guid ScenarioId, long Sequence, long At, ScenarioResults Results);
 
     public async Task<LoadReport> RunAsync()
     {
@@ -47,7 +49,7 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
         var server = options.ServerPid is { } pid ? new ServerSampler(pid) : null;
         using var progress = options.Quiet ? null : new Timer(_ => PrintProgress(started), null, 1000, 1000);
         var stoppedEarly = false;
-        SnapshotDto? session = null;
+        RoomView? session = null;
         var scenarioIds = new Dictionary<int, Guid>();
         HubConnection? facilitator = null;
         try
@@ -57,10 +59,10 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
             await SignInAsync(ct);
             facilitator = Connection(withCookies: true);
             await facilitator.StartAsync(ct);
-            session = await facilitator.InvokeAsync<SnapshotDto>("CreateSession", $"Load test {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}", true, ct);
+            session = await facilitator.InvokeAsync<RoomView>(nameof(ISessionHub.CreateSession), $"Load test {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}", true, ct);
             if (options.ResultsLive)
             {
-                await facilitator.InvokeAsync<SnapshotDto>("SetResultsLive", session.SessionId, true, ct);
+                await facilitator.InvokeAsync<RoomView>(nameof(ISessionHub.SetResultsLive), session.SessionId, true, ct);
             }
 
             _phase = "connecting";
@@ -82,7 +84,7 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
                 await Task.Delay(500, ct);
                 _traffic.Add(new PhoneTraffic(order, _participants.Count, _votes.Count(v => v.ScenarioOrder == order && v.Error is null && !v.IsRetry),
                     Volatile.Read(ref _phoneResultsEvents) - resultsBefore, Volatile.Read(ref _phoneSessionEvents) - sessionBefore));
-                await facilitator.InvokeAsync<SnapshotDto>("Close", session.SessionId, opened.Id, ct);
+                await facilitator.InvokeAsync<RoomView>(nameof(ISessionHub.Close), session.SessionId, opened.Id, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -104,7 +106,7 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
     }
 
     private HubConnection Connection(bool withCookies) => new HubConnectionBuilder()
-        .WithUrl(new Uri(options.Url, "/hubs/session"), options.LongPolling ? HttpTransportType.LongPolling : HttpTransportType.WebSockets, o =>
+        .WithUrl(new Uri(options.Url, ISessionHub.Path), options.LongPolling ? HttpTransportType.LongPolling : HttpTransportType.WebSockets, o =>
         {
             // WebSockets without the negotiate round trip: one request per phone, and no stickiness needed for it.
             o.SkipNegotiation = !options.LongPolling;
@@ -140,13 +142,13 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
         {
             var projector = Connection(withCookies: true);
             var index = p;
-            projector.On<ResultsDto, long>("ResultsChanged", (results, sequence) =>
+            projector.On<ScenarioResults, long>(nameof(ISessionClient.ResultsChanged), (results, sequence) =>
             {
                 _seen.Enqueue(new Seen(index, results.ScenarioId, sequence, Stopwatch.GetTimestamp(), results));
                 InterlockedMax(ref _highestSeen, sequence);
             });
             await projector.StartAsync(ct);
-            await projector.InvokeAsync<WatchReplyDto>("Watch", sessionId, ct);
+            await projector.InvokeAsync<WatchReply>(nameof(ISessionHub.Watch), sessionId, ct);
             _projectors.Add(projector);
         }
     }
@@ -162,10 +164,10 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
             {
                 var phone = Connection(withCookies: false);
                 // Every message a phone receives while the room votes is counted (docs/benchmarks.md).
-                phone.On<JsonElement, long>("ResultsChanged", (_, _) => Interlocked.Increment(ref _phoneResultsEvents));
-                phone.On<JsonElement>("SessionChanged", _ => Interlocked.Increment(ref _phoneSessionEvents));
+                phone.On<JsonElement, long>(nameof(ISessionClient.ResultsChanged), (_, _) => Interlocked.Increment(ref _phoneResultsEvents));
+                phone.On<JsonElement>(nameof(ISessionClient.SessionChanged), _ => Interlocked.Increment(ref _phoneSessionEvents));
                 await phone.StartAsync(ct);
-                await phone.InvokeAsync<JoinReplyDto>("Join", code, null, ct);
+                await phone.InvokeAsync<JoinReply>(nameof(ISessionHub.Join), code, null, ct);
                 slots[i] = phone;
                 Interlocked.Increment(ref _connected);
             }
@@ -181,13 +183,13 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
         _participants.AddRange(slots.Where(s => s is not null)!);
     }
 
-    private static async Task<ScenarioDto> StepToNextOpenAsync(HubConnection facilitator, Guid sessionId, CancellationToken ct)
+    private static async Task<ScenarioView> StepToNextOpenAsync(HubConnection facilitator, Guid sessionId, CancellationToken ct)
     {
         // The clicker's "next" walks open → close → reveal → next scenario; stop at the next open one.
         for (var step = 0; step < 4; step++)
         {
-            var snapshot = await facilitator.InvokeAsync<SnapshotDto>("Next", sessionId, ct);
-            if (snapshot.Current is { State: 1 } open)
+            var snapshot = await facilitator.InvokeAsync<RoomView>(nameof(ISessionHub.Next), sessionId, ct);
+            if (snapshot.Current is { State: ScenarioState.Open } open)
             {
                 return open;
             }
@@ -241,7 +243,7 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
         Interlocked.Increment(ref _sent);
         try
         {
-            var receipt = await phone.InvokeAsync<VoteReceiptDto>("Vote", scenarioId, choice, ct);
+            var receipt = await phone.InvokeAsync<VoteReceipt>(nameof(ISessionHub.Vote), scenarioId, (Choice)choice, ct);
             Interlocked.Increment(ref _acknowledged);
             _votes.Add(new VoteRecord(participant, order, scenarioId, choice, isRetry, sentAt, Stopwatch.GetTimestamp(), receipt.Sequence, null));
         }
@@ -269,14 +271,13 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
         }
     }
 
-    private async Task<Audit> AuditAsync(HubConnection? facilitator, SnapshotDto session, Dictionary<int, Guid> scenarioIds)
+    private async Task<Audit> AuditAsync(HubConnection? facilitator, RoomView session, Dictionary<int, Guid> scenarioIds)
     {
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies }) { BaseAddress = options.Url };
-        var export = await http.GetFromJsonAsync<ExportDto>($"/reports/{session.SessionId}/session.json", Json)
-            ?? throw new InvalidOperationException("The server's export was empty.");
+        var export = SessionExport.ReadJson(await http.GetStringAsync($"/reports/{session.SessionId}/session.json"));
         if (facilitator is { State: HubConnectionState.Connected })
         {
-            await facilitator.InvokeAsync<SnapshotDto>("End", session.SessionId);
+            await facilitator.InvokeAsync<RoomView>(nameof(ISessionHub.End), session.SessionId);
         }
 
         var acknowledged = _votes.Where(v => v.Error is null).ToList();
@@ -295,9 +296,8 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
         foreach (var (order, id) in scenarioIds)
         {
             var mine = expected.Where(v => v.ScenarioOrder == order).ToList();
-            var fromAcks = new ResultsDto(id, mine.Count(v => v.Choice == 1), mine.Count(v => v.Choice == 2), mine.Count(v => v.Choice == 3));
-            var db = export.Scenarios.Single(s => s.Scenario.Order == order).Results;
-            var fromDatabase = new ResultsDto(id, db.Snog, db.Marry, db.Avoid);
+            var fromAcks = new ScenarioResults(id, mine.Count(v => v.Choice == 1), mine.Count(v => v.Choice == 2), mine.Count(v => v.Choice == 3));
+            var fromDatabase = export.Scenarios.Single(s => s.Scenario.Order == order).Results;
             var projected = _seen.Where(s => s.ScenarioId == id).OrderBy(s => s.Sequence).ThenBy(s => s.At).Select(s => s.Results).LastOrDefault();
             tallies.Add(new TallyCheck(order, fromAcks, fromDatabase, projected));
         }
@@ -326,7 +326,7 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
         }));
     }
 
-    private LoadReport Report(Audit? audit, ServerSampler? server, TimeSpan elapsed, bool stoppedEarly, SnapshotDto? session)
+    private LoadReport Report(Audit? audit, ServerSampler? server, TimeSpan elapsed, bool stoppedEarly, RoomView? session)
     {
         // Vote → projector: from sending a vote to the first results event, on each projector, that
         // includes it (the first whose sequence is at least the vote's). Each projector's events of a

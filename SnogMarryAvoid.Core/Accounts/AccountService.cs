@@ -60,6 +60,22 @@ public sealed class AccountService(UserManager<IdentityUser> users, RoleManager<
         return await SummaryAsync(user);
     }
 
+    /// <summary>
+    /// Whether a sign-in is still good: the account exists, is not disabled, and its security stamp is
+    /// the one the sign-in was issued with (a changed password, or a disable, changes it). The one rule
+    /// for open consoles (revalidated every minute) and open hub connections alike.
+    /// </summary>
+    public async Task<bool> IsSignInValidAsync(string userId, string? securityStamp)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return false;
+        }
+
+        return !users.SupportsUserSecurityStamp || securityStamp == await users.GetSecurityStampAsync(user);
+    }
+
     /// <summary>Deletes a facilitator account. Their sessions stay, for organisers to review.</summary>
     public async Task DeleteAsync(Actor actor, string userId)
     {

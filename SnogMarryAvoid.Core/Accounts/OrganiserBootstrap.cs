@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace SnogMarryAvoid.Core.Accounts;
 
@@ -9,12 +9,11 @@ namespace SnogMarryAvoid.Core.Accounts;
 /// Creates the first organiser from <c>Bootstrap:OrganiserEmail</c> and <c>Bootstrap:OrganiserPassword</c>
 /// when both are set and no account exists yet. Runs after the migrator (hosted services start in order).
 /// </summary>
-public sealed class OrganiserBootstrap(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<OrganiserBootstrap> logger) : IHostedService
+public sealed class OrganiserBootstrap(IServiceScopeFactory scopes, IOptions<BootstrapOptions> options, ILogger<OrganiserBootstrap> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var email = configuration["Bootstrap:OrganiserEmail"];
-        var password = configuration["Bootstrap:OrganiserPassword"];
+        var (email, password) = (options.Value.OrganiserEmail, options.Value.OrganiserPassword);
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
         {
             return;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using SnogMarryAvoid.Core.Csv;
 using SnogMarryAvoid.Core.Scenarios;
 
 namespace SnogMarryAvoid.Core.Decks;
@@ -105,6 +106,13 @@ public static class DeckFile
 
     private static List<DeckEntry> ReadCsv(string text)
     {
+        // The parser would read an unclosed quote to the end of the file as one field, merging every
+        // scenario after it into one: refuse the file instead, naming the line where the quote opens.
+        if (UnclosedQuoteLine(text) is { } unclosed)
+        {
+            throw Problem($"Line {unclosed}: a quote opens here and is never closed, so the lines after it would run together. Close the quote, or write a quote inside quoted text as two (\"\").");
+        }
+
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = false, BadDataFound = null, MissingFieldFound = null };
         using var reader = new StringReader(text);
         using var csv = new CsvParser(reader, config);
@@ -135,6 +143,43 @@ public static class DeckFile
         return entries;
     }
 
+    /// <summary>The line on which a quoted field opens and never closes (RFC 4180 quoting), or null.</summary>
+    private static int? UnclosedQuoteLine(string text)
+    {
+        var (line, openedOn, quoted, fieldStart) = (1, 0, false, true);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+            }
+
+            if (quoted)
+            {
+                if (c == '"')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '"')
+                    {
+                        i++;
+                    }
+                    else
+                    {
+                        quoted = false;
+                    }
+                }
+            }
+            else if (c == '"' && fieldStart)
+            {
+                (quoted, openedOn) = (true, line);
+            }
+
+            fieldStart = !quoted && c is ',' or '\n';
+        }
+
+        return quoted ? openedOn : null;
+    }
+
     private static DeckEntry Checked(string where, string? body, string? counterpart, string? context)
     {
         try
@@ -162,51 +207,4 @@ public static class DeckFile
     private sealed record JsonDeck(IReadOnlyList<JsonEntry> Scenarios);
 
     private sealed record JsonEntry(string PublicBody, string Counterpart, string? Context);
-}
-
-/// <summary>Keeps a spreadsheet from running a cell as a formula (CSV injection).</summary>
-public static class SpreadsheetSafe
-{
-    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
-
-    /// <summary>A cell that starts like a formula gets a leading apostrophe, which spreadsheets show as text.</summary>
-    public static string Cell(string value) =>
-        value.Length > 0 && FormulaStarts.Contains(value[0]) ? "'" + value : value;
-
-    /// <summary>
-    /// Writes CSV with a header row: text cells through <see cref="Cell"/>, numbers in the invariant
-    /// culture, empty for null. The one CSV writer of the app.
-    /// </summary>
-    public static string Csv(IReadOnlyList<string> header, IEnumerable<object?[]> rows)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
-        foreach (var name in header)
-        {
-            csv.WriteField(name);
-        }
-
-        csv.NextRecord();
-        foreach (var row in rows)
-        {
-            foreach (var cell in row)
-            {
-                csv.WriteField(cell switch
-                {
-                    null => "",
-                    string text => Cell(text),
-                    IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
-                    _ => cell.ToString() ?? "",
-                });
-            }
-
-            csv.NextRecord();
-        }
-
-        return writer.ToString();
-    }
-
-    /// <summary>Undoes <see cref="Cell"/> when reading back a file this app wrote.</summary>
-    public static string Uncell(string value) =>
-        value.Length > 1 && value[0] == '\'' && FormulaStarts.Contains(value[1]) ? value[1..] : value;
 }

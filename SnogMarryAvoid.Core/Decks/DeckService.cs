@@ -7,7 +7,10 @@ using SnogMarryAvoid.Core.Sessions;
 
 namespace SnogMarryAvoid.Core.Decks;
 
-/// <summary>Building a session's deck: adding, editing, removing and reordering scenarios.</summary>
+/// <summary>
+/// Building a session's deck: adding, editing, removing and reordering scenarios. An ended session's
+/// deck no longer changes (<see cref="DomainError.SessionEnded"/>).
+/// </summary>
 public sealed class DeckService(SessionChanges changes)
 {
     /// <summary>
@@ -19,9 +22,8 @@ public sealed class DeckService(SessionChanges changes)
     {
         var clean = entries.Select((e, i) => Clean(e, entries.Count > 1 ? $"Scenario {i + 1}: " : "")).ToList();
         var added = new List<Scenario>();
-        await changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
+        await changes.ApplyAsync(sessionId, actor, async (ctx, _) =>
         {
-            EnsureNotEnded(session);
             var last = await ctx.Scenarios.Where(s => s.SessionId == sessionId).MaxAsync(s => (int?)s.Order, ct) ?? 0;
             foreach (var entry in clean)
             {
@@ -51,7 +53,7 @@ public sealed class DeckService(SessionChanges changes)
         AddAsync(sessionId, actor, BuiltInDeck.Entries, ct);
 
     /// <summary>The deck as entries, for export.</summary>
-    public static IReadOnlyList<DeckEntry> Entries(SessionDetails session) =>
+    public static IReadOnlyList<DeckEntry> Entries(ManagerView session) =>
         session.Scenarios.Select(s => new DeckEntry(s.PublicBody, s.Counterpart, s.Context)).ToList();
 
     /// <summary>Appends the scenarios of a deck file (see <see cref="DeckFile.Read"/>); a file with any problem adds nothing.</summary>
@@ -59,23 +61,21 @@ public sealed class DeckService(SessionChanges changes)
         AddAsync(sessionId, actor, DeckFile.Read(fileName, content), ct);
 
     /// <summary>Changes a scenario's text while nobody has voted on it (it is still pending). Publishes <see cref="SessionChanged"/>.</summary>
-    public Task<SessionSnapshot> EditAsync(Guid sessionId, Guid scenarioId, Actor actor, string? publicBody, string? counterpart, string? context, CancellationToken ct = default)
+    public Task<RoomView> EditAsync(Guid sessionId, Guid scenarioId, Actor actor, string? publicBody, string? counterpart, string? context, CancellationToken ct = default)
     {
         var entry = Clean(new DeckEntry(publicBody!, counterpart!, context), "");
         return changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
         {
-            EnsureNotEnded(session);
-            var scenario = await PendingAsync(ctx, sessionId, scenarioId, "edited", ct);
+            var scenario = await PendingAsync(ctx, session, scenarioId, "edited", ct);
             (scenario.PublicBody, scenario.Counterpart, scenario.Context) = (entry.PublicBody, entry.Counterpart, entry.Context);
         }, ct);
     }
 
     /// <summary>Removes a scenario that has not been opened; the ones after it move up. Publishes <see cref="SessionChanged"/>.</summary>
-    public Task<SessionSnapshot> RemoveAsync(Guid sessionId, Guid scenarioId, Actor actor, CancellationToken ct = default) =>
+    public Task<RoomView> RemoveAsync(Guid sessionId, Guid scenarioId, Actor actor, CancellationToken ct = default) =>
         changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
         {
-            EnsureNotEnded(session);
-            var scenario = await PendingAsync(ctx, sessionId, scenarioId, "removed", ct);
+            var scenario = await PendingAsync(ctx, session, scenarioId, "removed", ct);
             if (session.CurrentScenarioId == scenarioId)
             {
                 session.CurrentScenarioId = null;
@@ -86,10 +86,9 @@ public sealed class DeckService(SessionChanges changes)
         }, ct);
 
     /// <summary>Moves a scenario to a new position (1 = first) in the deck. Publishes <see cref="SessionChanged"/>.</summary>
-    public Task<SessionSnapshot> MoveAsync(Guid sessionId, Guid scenarioId, int position, Actor actor, CancellationToken ct = default) =>
-        changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
+    public Task<RoomView> MoveAsync(Guid sessionId, Guid scenarioId, int position, Actor actor, CancellationToken ct = default) =>
+        changes.ApplyAsync(sessionId, actor, async (ctx, _) =>
         {
-            EnsureNotEnded(session);
             var deck = await ctx.Scenarios.Where(s => s.SessionId == sessionId).OrderBy(s => s.Order).ToListAsync(ct);
             var moving = deck.FirstOrDefault(s => s.Id == scenarioId)
                 ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.");
@@ -110,24 +109,12 @@ public sealed class DeckService(SessionChanges changes)
         }
     }
 
-    private static async Task<Scenario> PendingAsync(SnogDbContext ctx, Guid sessionId, Guid scenarioId, string verb, CancellationToken ct)
+    private static async Task<Scenario> PendingAsync(SnogDbContext ctx, Session session, Guid scenarioId, string verb, CancellationToken ct)
     {
-        var scenario = await ctx.Scenarios.FirstOrDefaultAsync(s => s.Id == scenarioId && s.SessionId == sessionId, ct)
+        var scenario = await ctx.Scenarios.FirstOrDefaultAsync(s => s.Id == scenarioId && s.SessionId == session.Id, ct)
             ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.");
-        if (scenario.State != ScenarioState.Pending || await ctx.Votes.AnyAsync(v => v.ScenarioId == scenarioId, ct))
-        {
-            throw new DomainException(DomainError.InvalidTransition, $"A scenario that has been opened cannot be {verb}; reset it first.");
-        }
-
-        return scenario;
-    }
-
-    private static void EnsureNotEnded(Session session)
-    {
-        if (session.Phase == SessionPhase.Ended)
-        {
-            throw new DomainException(DomainError.SessionEnded, "The session has ended; its deck can no longer change.");
-        }
+        var hasVotes = await ctx.Votes.AnyAsync(v => v.ScenarioId == scenarioId, ct);
+        return ScenarioRules.WhyNotChangeText(session.Phase, scenario.State, hasVotes, verb) is { } refusal ? throw refusal : scenario;
     }
 
     private static DeckEntry Clean(DeckEntry entry, string prefix)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SnogMarryAvoid.Core.Participants;
 using SnogMarryAvoid.Core.Persistence;
 using SnogMarryAvoid.Core.Sessions;
 using SnogMarryAvoid.Core.Voting;
@@ -13,17 +14,25 @@ namespace SnogMarryAvoid.Core.Live;
 /// its own connection comes back, so every view ends up showing the database's state and tallies,
 /// whatever it missed while the servers could not hear each other.
 /// </summary>
-public sealed class LiveResync(RedisSessionEvents events, DbWork db, TallyBroadcaster tallies, PresenceTracker presence, ILogger<LiveResync> logger) : IHostedService
+public sealed class LiveResync(ISessionEvents events, DbWork db, TallyBroadcaster tallies, PresenceTracker presence, ILogger<LiveResync> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        events.Restored += OnRestored;
+        if (events is RedisSessionEvents redis)
+        {
+            redis.Restored += OnRestored;
+        }
+
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        events.Restored -= OnRestored;
+        if (events is RedisSessionEvents redis)
+        {
+            redis.Restored -= OnRestored;
+        }
+
         return Task.CompletedTask;
     }
 
@@ -49,7 +58,7 @@ public sealed class LiveResync(RedisSessionEvents events, DbWork db, TallyBroadc
             .ToListAsync(ct);
         foreach (var session in live)
         {
-            await events.PublishAsync(new SessionChanged(session.Id, await SessionSnapshots.LoadAsync(ctx, session.Id, ct)));
+            await events.PublishAsync(new SessionChanged(session.Id, await SessionViews.ManagerAsync(ctx, session.Id, ct)));
             if (session.CurrentScenarioId is { } current)
             {
                 tallies.Invalidate(session.Id, current);

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using SnogMarryAvoid.Core.Scenarios;
 using SnogMarryAvoid.Core.Sessions;
 using SnogMarryAvoid.Core.Voting;
 
@@ -21,20 +20,31 @@ public abstract record SessionEvent(Guid SessionId)
     public string? Origin { get; init; }
 }
 
-/// <summary>The session's phase, current scenario or deck changed; carries the whole new view.</summary>
-public sealed record SessionChanged(Guid SessionId, SessionSnapshot Snapshot) : SessionEvent(SessionId);
+/// <summary>
+/// The session's phase, current scenario, deck or moderation changed: carries the manager's view,
+/// built in the transaction of the change, with the room's view inside it (<see cref="Room"/>).
+/// </summary>
+public sealed record SessionChanged(Guid SessionId, ManagerView Manager) : SessionEvent(SessionId)
+{
+    [JsonIgnore]
+    public RoomView Room => Manager.Room;
+}
 
 /// <summary>
 /// A new tally of one scenario after one or more committed votes. <paramref name="LastSequence"/> is the
 /// session's last vote sequence number the tally includes (it may include a few later ones too); of two
 /// events, the one with the higher sequence is the newer. <paramref name="VisibleToRoom"/> says whether
-/// participants may see it now (revealed, or a results-live session): only the facilitator's views see
-/// it otherwise.
+/// participants may see it now (<see cref="ResultsVisibility"/>): only the facilitator's views, and
+/// clients that follow results, see it otherwise.
 /// </summary>
 public sealed record ResultsChanged(Guid SessionId, ScenarioResults Results, long LastSequence, bool VisibleToRoom = false) : SessionEvent(SessionId);
 
-/// <summary>A reason was added, changed or removed on a scenario; moderators fetch the new list.</summary>
-public sealed record ReasonsChanged(Guid SessionId, Guid ScenarioId) : SessionEvent(SessionId);
+/// <summary>
+/// A participant added, changed or removed the reason of their vote on a scenario: carries that reason as
+/// a moderator sees it (null when it was removed) and how many reasons the scenario now has, so the
+/// console updates its list without asking the database.
+/// </summary>
+public sealed record ReasonsChanged(Guid SessionId, Guid ScenarioId, Guid VoteId, ReasonView? Reason, int Count) : SessionEvent(SessionId);
 
 /// <summary>
 /// How many participants have the session open right now on the server that published it
@@ -44,32 +54,3 @@ public sealed record PresenceChanged(Guid SessionId, int Connected) : SessionEve
 
 /// <summary>A participant joined; carries the new number of participants.</summary>
 public sealed record ParticipantJoined(Guid SessionId, int ParticipantCount) : SessionEvent(SessionId);
-
-/// <summary>What every view of a session needs to draw itself, taken right after a commit.</summary>
-public sealed record SessionSnapshot(
-    Guid SessionId,
-    string Title,
-    string JoinCode,
-    SessionPhase Phase,
-    ScenarioView? Current,
-    int ScenarioCount,
-    int ParticipantCount,
-    int Revision,
-    ScenarioResults? RevealedResults,
-    bool ShowResultsLive,
-    bool IsBlanked,
-    IReadOnlyList<string> Spotlights)
-{
-    /// <summary>Whether this snapshot is newer than <paramref name="other"/> (or there is no other).</summary>
-    public bool IsNewerThan(SessionSnapshot? other) => other is null || Revision > other.Revision;
-
-    public bool IsEnded => Phase == SessionPhase.Ended;
-}
-
-/// <summary>A scenario as the room sees it.</summary>
-public sealed record ScenarioView(Guid Id, int Order, string PublicBody, string Counterpart, string? Context, ScenarioState State, DateTime? ClosesAt)
-{
-    public string Title => Scenario.FormatTitle(PublicBody, Counterpart);
-
-    public static ScenarioView From(Scenario s) => new(s.Id, s.Order, s.PublicBody, s.Counterpart, s.Context, s.State, s.ClosesAt);
-}

@@ -8,7 +8,7 @@ using SnogMarryAvoid.Core.Sessions;
 namespace SnogMarryAvoid.Core.Participants;
 
 /// <summary>Who joined: a participant row per session and browser key.</summary>
-public sealed record JoinResult(Guid SessionId, Guid ParticipantId, bool IsNew, SessionSnapshot Snapshot);
+public sealed record JoinResult(Guid SessionId, Guid ParticipantId, bool IsNew, RoomView Snapshot);
 
 /// <summary>Joining a session anonymously.</summary>
 public sealed class ParticipantService(DbWork db, SessionService sessions, ISessionEvents events, TimeProvider clock)
@@ -59,7 +59,7 @@ public sealed class ParticipantService(DbWork db, SessionService sessions, ISess
             }
 
             await ctx.SaveChangesAsync(ct);
-            return (participant.Id, fresh, await SessionSnapshots.LoadAsync(ctx, sessionId, ct));
+            return (participant.Id, fresh, await SessionViews.RoomAsync(ctx, sessionId, ct));
         }, ct);
 
         if (isNew)

@@ -1,8 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SnogMarryAvoid.Core.Settings;
 
 namespace SnogMarryAvoid.Core.Persistence;
 
@@ -11,38 +13,39 @@ public static class PersistenceSetup
     public const string DefaultSqliteFile = "snogmarryavoid.db";
 
     /// <summary>
-    /// Registers <see cref="IDbContextFactory{SnogDbContext}"/> for the engine named by
-    /// <c>Database:Provider</c>, the migrator that runs at start-up, and <see cref="DbWork"/>.
-    /// Without <c>ConnectionStrings:Default</c>, SQLite uses a file in <paramref name="dataFolder"/>.
+    /// Registers <see cref="IDbContextFactory{SnogDbContext}"/> for the engine that <see cref="DatabaseOptions"/>
+    /// names (chosen when it is first needed, from validated settings), the migrator that runs at start-up,
+    /// and <see cref="DbWork"/>. Without a connection string, SQLite uses a file in the data folder,
+    /// <c>App_Data</c> under <paramref name="contentRoot"/> unless <c>DataFolder</c> says otherwise.
+    /// Interceptors registered as <see cref="IInterceptor"/> are added to every context (tests count commands).
     /// </summary>
-    public static IServiceCollection AddSnogPersistence(this IServiceCollection services, IConfiguration configuration, string dataFolder)
+    public static IServiceCollection AddSnogPersistence(this IServiceCollection services, string contentRoot)
     {
-        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString("Default");
-
-        switch (options.Provider)
+        services.AddSettings<DatabaseOptions>();
+        services.AddDbContextFactory<SqliteSnogDbContext>((sp, o) => o
+            .UseSqlite(SqliteConnectionString(Options(sp).ConnectionString, DataFolder(Options(sp), contentRoot)))
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
+        services.AddDbContextFactory<SqlServerSnogDbContext>((sp, o) => o
+            .UseSqlServer(Options(sp).ConnectionString)
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
+        services.AddDbContextFactory<PostgresSnogDbContext>((sp, o) => o
+            .UseNpgsql(Options(sp).ConnectionString)
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
+        services.AddSingleton<IDbContextFactory<SnogDbContext>>(sp => Options(sp).Provider switch
         {
-            case DatabaseProvider.Sqlite:
-                var sqlite = SqliteConnectionString(connectionString, dataFolder);
-                services.AddDbContextFactory<SqliteSnogDbContext>(o => o.UseSqlite(sqlite));
-                services.AddSingleton<IDbContextFactory<SnogDbContext>, Narrowing<SqliteSnogDbContext>>();
-                break;
-            case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<SqlServerSnogDbContext>(o => o.UseSqlServer(Required(connectionString, options.Provider)));
-                services.AddSingleton<IDbContextFactory<SnogDbContext>, Narrowing<SqlServerSnogDbContext>>();
-                break;
-            case DatabaseProvider.Postgres:
-                services.AddDbContextFactory<PostgresSnogDbContext>(o => o.UseNpgsql(Required(connectionString, options.Provider)));
-                services.AddSingleton<IDbContextFactory<SnogDbContext>, Narrowing<PostgresSnogDbContext>>();
-                break;
-            default:
-                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not one of Sqlite, SqlServer, Postgres.");
-        }
+            DatabaseProvider.SqlServer => new Narrowing<SqlServerSnogDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerSnogDbContext>>()),
+            DatabaseProvider.Postgres => new Narrowing<PostgresSnogDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresSnogDbContext>>()),
+            _ => new Narrowing<SqliteSnogDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteSnogDbContext>>()),
+        });
 
         services.TryAddSingleton<DbWork>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }
+
+    /// <summary>The data folder: <c>DataFolder</c> resolved against the app's folder, or <c>App_Data</c> in it.</summary>
+    public static string DataFolder(DatabaseOptions options, string contentRoot) =>
+        options.DataFolder is { Length: > 0 } configured ? Path.GetFullPath(configured, contentRoot) : Path.Combine(contentRoot, "App_Data");
 
     /// <summary>The SQLite connection string: the configured one, or a file under the data folder, whose folder is created.</summary>
     public static string SqliteConnectionString(string? configured, string dataFolder)
@@ -63,10 +66,7 @@ public static class PersistenceSetup
         return builder.ToString();
     }
 
-    private static string Required(string? connectionString, DatabaseProvider provider) =>
-        string.IsNullOrWhiteSpace(connectionString)
-            ? throw new InvalidOperationException($"Database:Provider is {provider}, so ConnectionStrings:Default must be set.")
-            : connectionString;
+    private static DatabaseOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 
     /// <summary>Hands out the engine's derived context as the base type the services use.</summary>
     private sealed class Narrowing<TDerived>(IDbContextFactory<TDerived> inner) : IDbContextFactory<SnogDbContext>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Core.Scenarios;
 using SnogMarryAvoid.Core.Sessions;
 using SnogMarryAvoid.Core.Voting;
 
@@ -20,7 +21,7 @@ public sealed record ScenarioReport(
     IReadOnlyDictionary<Choice, IReadOnlyList<string>> Reasons);
 
 /// <summary>What a room thought and why, scenario by scenario.</summary>
-public sealed record SessionReport(SessionDetails Session, int Participants, IReadOnlyList<ScenarioReport> Scenarios);
+public sealed record SessionReport(ManagerView Session, int Participants, IReadOnlyList<ScenarioReport> Scenarios);
 
 /// <summary>Reports for organisers and the facilitator who ran the session.</summary>
 public sealed class ReportService(DbWork db, SessionService sessions)

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using SnogMarryAvoid.Core.Decks;
+using SnogMarryAvoid.Core.Csv;
+using SnogMarryAvoid.Core.Scenarios;
+using SnogMarryAvoid.Core.Sessions;
 using SnogMarryAvoid.Core.Voting;
 
 namespace SnogMarryAvoid.Core.Reports;
@@ -12,6 +14,14 @@ namespace SnogMarryAvoid.Core.Reports;
 /// (the load tool) can check that every acknowledged vote was stored.
 /// </summary>
 public sealed record ExportedVote(int ScenarioOrder, string PublicBody, string Counterpart, Choice Choice, string? Reason, DateTime CastAt, DateTime UpdatedAt, long Sequence = 0);
+
+/// <summary>The session itself, as the JSON export names it.</summary>
+public sealed record ExportedSession(
+    Guid Id, string Title, string JoinCode, SessionPhase Phase, Guid? CurrentScenarioId,
+    DateTime CreatedAt, DateTime? StartedAt, DateTime? EndedAt, string? OwnerId, IReadOnlyList<ScenarioView> Scenarios);
+
+/// <summary>The whole JSON export of a session (<c>session.json</c>): the session, its report scenario by scenario, and every vote.</summary>
+public sealed record SessionFile(ExportedSession Session, int Participants, IReadOnlyList<ScenarioReport> Scenarios, IReadOnlyList<ExportedVote> Votes);
 
 /// <summary>
 /// A session as files: results per scenario and votes with reasons as CSV (cells that could run as
@@ -40,6 +50,14 @@ public static class SessionExport
         ["scenario", "public_body", "counterpart", "choice", "reason", "cast_at", "updated_at", "sequence"],
         votes.Select(v => new object?[] { v.ScenarioOrder, v.PublicBody, v.Counterpart, v.Choice, v.Reason, v.CastAt.ToString("O"), v.UpdatedAt.ToString("O"), v.Sequence }));
 
-    public static string SessionJson(SessionReport report, IEnumerable<ExportedVote> votes) =>
-        JsonSerializer.Serialize(new { report.Session, report.Participants, report.Scenarios, Votes = votes }, Json);
+    public static string SessionJson(SessionReport report, IEnumerable<ExportedVote> votes)
+    {
+        var s = report.Session;
+        var session = new ExportedSession(s.Id, s.Title, s.JoinCode, s.Phase, s.Current?.Id, s.CreatedAt, s.StartedAt, s.EndedAt, s.OwnerId, s.Scenarios);
+        return JsonSerializer.Serialize(new SessionFile(session, report.Participants, report.Scenarios, [.. votes]), Json);
+    }
+
+    /// <summary>Reads a <c>session.json</c> this app wrote (the load tool audits a run with it).</summary>
+    public static SessionFile ReadJson(string json) =>
+        JsonSerializer.Deserialize<SessionFile>(json, Json) ?? throw new JsonException("The export is empty.");
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SnogMarryAvoid.Core.Accounts;
-using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Persistence;
 using SnogMarryAvoid.Core.Sessions;
 
@@ -8,25 +7,20 @@ namespace SnogMarryAvoid.Core.Scenarios;
 
 /// <summary>
 /// Running a session's scenarios: pending → open → closed → revealed, one open at a time, and the
-/// facilitator's "current" scenario that the projector and phones show. Every method publishes
-/// <see cref="SessionChanged"/> after its commit.
+/// facilitator's "current" scenario that the projector and phones show. The rules are
+/// <see cref="ScenarioRules"/>; an ended session refuses every step (<see cref="DomainError.SessionEnded"/>).
+/// Every method that changes something publishes <see cref="Live.SessionChanged"/> after its commit.
 /// </summary>
 public sealed class ScenarioService(DbWork db, SessionChanges changes, TimeProvider clock)
 {
-    public static readonly TimeSpan MaxCountdown = TimeSpan.FromMinutes(30);
-
     /// <summary>
     /// Opens voting on a scenario and makes it current; any other open scenario closes first. The
     /// session must be live. A closed scenario may be opened again; a revealed one may not (reset it).
-    /// With a countdown, voting closes by itself when it runs out, server-side.
+    /// With a countdown (<see cref="Countdown"/>'s range), voting closes by itself when it runs out, server-side.
     /// </summary>
-    public Task<SessionSnapshot> OpenAsync(Guid sessionId, Guid scenarioId, Actor actor, TimeSpan? countdown = null, CancellationToken ct = default)
+    public Task<RoomView> OpenAsync(Guid sessionId, Guid scenarioId, Actor actor, TimeSpan? countdown = null, CancellationToken ct = default)
     {
-        if (countdown is { } c && (c <= TimeSpan.Zero || c > MaxCountdown))
-        {
-            throw new DomainException(DomainError.InvalidInput, "A countdown runs for between 1 second and 30 minutes.");
-        }
-
+        Countdown.Check(countdown);
         return changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
         {
             var scenario = await FindAsync(ctx, sessionId, scenarioId, ct);
@@ -35,20 +29,16 @@ public sealed class ScenarioService(DbWork db, SessionChanges changes, TimeProvi
     }
 
     /// <summary>Closes voting on an open scenario; votes stay as they are.</summary>
-    public Task<SessionSnapshot> CloseAsync(Guid sessionId, Guid scenarioId, Actor actor, CancellationToken ct = default) =>
-        changes.ApplyAsync(sessionId, actor, async (ctx, _) =>
+    public Task<RoomView> CloseAsync(Guid sessionId, Guid scenarioId, Actor actor, CancellationToken ct = default) =>
+        changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
         {
             var scenario = await FindAsync(ctx, sessionId, scenarioId, ct);
-            if (scenario.State != ScenarioState.Open)
-            {
-                throw new DomainException(DomainError.InvalidTransition, "Voting on this scenario is not open.");
-            }
-
+            Refuse(ScenarioRules.WhyNotClose(session.Phase, scenario.State));
             Close(scenario);
         }, ct);
 
     /// <summary>Reveals the results of a scenario that has been opened (closing voting if needed) and makes it current.</summary>
-    public Task<SessionSnapshot> RevealAsync(Guid sessionId, Guid scenarioId, Actor actor, CancellationToken ct = default) =>
+    public Task<RoomView> RevealAsync(Guid sessionId, Guid scenarioId, Actor actor, CancellationToken ct = default) =>
         changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
         {
             var scenario = await FindAsync(ctx, sessionId, scenarioId, ct);
@@ -56,10 +46,10 @@ public sealed class ScenarioService(DbWork db, SessionChanges changes, TimeProvi
         }, ct);
 
     /// <summary>Deletes every vote on the scenario and sets it back to pending, as if it had never been opened.</summary>
-    public Task<SessionSnapshot> ResetAsync(Guid sessionId, Guid scenarioId, Actor actor, CancellationToken ct = default) =>
+    public Task<RoomView> ResetAsync(Guid sessionId, Guid scenarioId, Actor actor, CancellationToken ct = default) =>
         changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
         {
-            EnsureNotEnded(session);
+            Refuse(ScenarioRules.WhyNotReset(session.Phase));
             var scenario = await FindAsync(ctx, sessionId, scenarioId, ct);
             await ctx.VoteChanges.Where(c => c.ScenarioId == scenarioId).ExecuteDeleteAsync(ct);
             await ctx.Votes.Where(v => v.ScenarioId == scenarioId).ExecuteDeleteAsync(ct);
@@ -69,54 +59,48 @@ public sealed class ScenarioService(DbWork db, SessionChanges changes, TimeProvi
             (scenario.State, scenario.OpenedAt, scenario.ClosedAt, scenario.ClosesAt) = (ScenarioState.Pending, null, null, null);
         }, ct);
 
-    /// <summary>Makes a scenario current without opening it; an open scenario elsewhere closes.</summary>
-    public Task<SessionSnapshot> GoToAsync(Guid sessionId, Guid scenarioId, Actor actor, CancellationToken ct = default) =>
+    /// <summary>Makes a scenario current without opening it (the projector shows it); an open scenario elsewhere closes.</summary>
+    public Task<RoomView> GoToAsync(Guid sessionId, Guid scenarioId, Actor actor, CancellationToken ct = default) =>
         changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
         {
-            EnsureNotEnded(session);
+            Refuse(ScenarioRules.WhyNotShow(session.Phase));
             var scenario = await FindAsync(ctx, sessionId, scenarioId, ct);
             await CloseOthersAsync(ctx, sessionId, scenarioId, ct);
             session.CurrentScenarioId = scenario.Id;
         }, ct);
 
     /// <summary>
-    /// The presentation clicker's "next": one step through the workshop. No current scenario → open the
-    /// first; pending → open; open → close; closed → reveal; revealed → open the next pending one in the
-    /// deck. At the end of the deck nothing changes.
+    /// The presentation clicker's "next": the step <see cref="ScenarioRules.Next"/> names (open, close,
+    /// reveal, or open the next pending scenario). At the end of the deck nothing changes.
     /// </summary>
-    public Task<SessionSnapshot> StepForwardAsync(Guid sessionId, Actor actor, TimeSpan? countdown = null, CancellationToken ct = default) =>
-        changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
+    public Task<RoomView> StepForwardAsync(Guid sessionId, Actor actor, TimeSpan? countdown = null, CancellationToken ct = default)
+    {
+        Countdown.Check(countdown);
+        return changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
         {
+            Refuse(ScenarioRules.WhyNotStep(session.Phase));
             var deck = await ctx.Scenarios.Where(s => s.SessionId == sessionId).OrderBy(s => s.Order).ToListAsync(ct);
-            var current = deck.FirstOrDefault(s => s.Id == session.CurrentScenarioId);
-            switch (current?.State)
+            var step = ScenarioRules.Next(session.Phase, [.. deck.Select(ScenarioView.From)], session.CurrentScenarioId);
+            var target = deck.FirstOrDefault(s => s.Id == step.ScenarioId);
+            switch (step.Kind)
             {
-                case null:
-                case ScenarioState.Revealed:
-                    var next = deck.FirstOrDefault(s => s.Order > (current?.Order ?? 0) && s.State == ScenarioState.Pending);
-                    if (next is not null)
-                    {
-                        await OpenAsync(ctx, session, next, countdown, ct);
-                    }
-
+                case StepKind.Open or StepKind.OpenNext:
+                    await OpenAsync(ctx, session, target!, countdown, ct);
                     break;
-                case ScenarioState.Pending:
-                    await OpenAsync(ctx, session, current, countdown, ct);
+                case StepKind.Close:
+                    Close(target!);
                     break;
-                case ScenarioState.Open:
-                    Close(current);
-                    break;
-                case ScenarioState.Closed:
-                    Reveal(session, current);
+                case StepKind.Reveal:
+                    Reveal(session, target!);
                     break;
             }
         }, ct);
+    }
 
     /// <summary>The clicker's "back": the previous scenario in the deck becomes current (voting closes if open).</summary>
-    public Task<SessionSnapshot> StepBackAsync(Guid sessionId, Actor actor, CancellationToken ct = default) =>
+    public Task<RoomView> StepBackAsync(Guid sessionId, Actor actor, CancellationToken ct = default) =>
         changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
         {
-            EnsureNotEnded(session);
             var deck = await ctx.Scenarios.Where(s => s.SessionId == sessionId).OrderBy(s => s.Order).ToListAsync(ct);
             var current = deck.FirstOrDefault(s => s.Id == session.CurrentScenarioId);
             var previous = current is null ? null : deck.LastOrDefault(s => s.Order < current.Order);
@@ -170,18 +154,7 @@ public sealed class ScenarioService(DbWork db, SessionChanges changes, TimeProvi
 
     private async Task OpenAsync(SnogDbContext ctx, Session session, Scenario scenario, TimeSpan? countdown, CancellationToken ct)
     {
-        if (session.Phase != SessionPhase.Live)
-        {
-            throw new DomainException(DomainError.SessionNotLive, session.Phase == SessionPhase.Draft
-                ? "Start the session before opening a scenario."
-                : "The session has ended.");
-        }
-
-        if (scenario.State is ScenarioState.Revealed)
-        {
-            throw new DomainException(DomainError.InvalidTransition, "Results of this scenario are revealed; reset it to vote again.");
-        }
-
+        Refuse(ScenarioRules.WhyNotOpen(session.Phase, scenario.State));
         await CloseOthersAsync(ctx, session.Id, scenario.Id, ct);
 
         // Save the closes first: the database allows one open scenario per session at any moment.
@@ -211,24 +184,21 @@ public sealed class ScenarioService(DbWork db, SessionChanges changes, TimeProvi
 
     private void Reveal(Session session, Scenario scenario)
     {
-        switch (scenario.State)
+        Refuse(ScenarioRules.WhyNotReveal(session.Phase, scenario.State));
+        if (scenario.State == ScenarioState.Open)
         {
-            case ScenarioState.Pending:
-                throw new DomainException(DomainError.InvalidTransition, "Open voting on this scenario before revealing its results.");
-            case ScenarioState.Open:
-                Close(scenario);
-                break;
+            Close(scenario);
         }
 
         scenario.State = ScenarioState.Revealed;
         session.CurrentScenarioId = scenario.Id;
     }
 
-    private static void EnsureNotEnded(Session session)
+    private static void Refuse(DomainException? refusal)
     {
-        if (session.Phase == SessionPhase.Ended)
+        if (refusal is not null)
         {
-            throw new DomainException(DomainError.SessionEnded, "The session has ended.");
+            throw refusal;
         }
     }
 

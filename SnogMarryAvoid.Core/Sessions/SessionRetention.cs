@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace SnogMarryAvoid.Core.Sessions;
 
@@ -9,12 +9,12 @@ namespace SnogMarryAvoid.Core.Sessions;
 /// created longer ago than that (and not live) are deleted with all their data, checked every hour.
 /// Off by default: nothing is ever deleted unless an organiser deletes it.
 /// </summary>
-public sealed class SessionRetention(SessionService sessions, IConfiguration configuration, TimeProvider clock, ILogger<SessionRetention> logger) : BackgroundService
+public sealed class SessionRetention(SessionService sessions, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<SessionRetention> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
     /// <summary>The configured retention, or null when it is off.</summary>
-    public TimeSpan? Retention => configuration.GetValue<int?>("Retention:DeleteSessionsOlderThanDays") is int days and > 0 ? TimeSpan.FromDays(days) : null;
+    public TimeSpan? Retention => options.Value.Retention;
 
     /// <summary>One pass: deletes what is past retention. Returns how many sessions went.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)

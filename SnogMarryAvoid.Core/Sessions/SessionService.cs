@@ -1,39 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using SnogMarryAvoid.Core.Accounts;
-using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Persistence;
 using SnogMarryAvoid.Core.Scenarios;
 
 namespace SnogMarryAvoid.Core.Sessions;
 
-/// <summary>A session with its deck, as the facilitator's console shows it.</summary>
-public sealed record SessionDetails(
-    Guid Id,
-    string Title,
-    string JoinCode,
-    SessionPhase Phase,
-    Guid? CurrentScenarioId,
-    DateTime CreatedAt,
-    DateTime? StartedAt,
-    DateTime? EndedAt,
-    string? OwnerId,
-    IReadOnlyList<ScenarioView> Scenarios)
-{
-    public ScenarioView? Current => Scenarios.FirstOrDefault(s => s.Id == CurrentScenarioId);
-}
-
-/// <summary>Creating, finding, starting and ending sessions.</summary>
+/// <summary>Creating, finding, starting and ending sessions, and the views of one.</summary>
 public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvider clock)
 {
     /// <summary>
-    /// Creates a draft session with a join code that no session still running uses. The title is
-    /// required, at most <see cref="Session.MaxTitleLength"/> characters. Publishes nothing: nobody
-    /// can be watching a session that did not exist.
+    /// Creates a draft session with a join code that no session still running uses, and returns its
+    /// manager's view. The title is required, at most <see cref="Session.MaxTitleLength"/> characters.
+    /// Publishes nothing: nobody can be watching a session that did not exist.
     /// </summary>
-    public async Task<SessionDetails> CreateAsync(string? title, Actor owner, CancellationToken ct = default)
+    public async Task<ManagerView> CreateAsync(string? title, Actor owner, CancellationToken ct = default)
     {
         var cleanTitle = TextInput.Required(title, "Title", Session.MaxTitleLength);
-        var session = await db.WriteAsync(async ctx =>
+        return await db.WriteAsync(async ctx =>
         {
             var code = await FreeCodeAsync(ctx, ct);
             var created = new Session
@@ -46,23 +29,21 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
                 OwnerId = owner == Actor.System ? null : owner.UserId,
             };
             ctx.Sessions.Add(created);
-            return created;
+            await ctx.SaveChangesAsync(ct);
+            return await SessionViews.ManagerAsync(ctx, created.Id, ct);
         }, ct);
-        return ToDetails(session, []);
     }
 
     /// <summary>
-    /// The session and its deck in order, for someone who may manage it: <see cref="DomainError.NotFound"/>
-    /// if there is none, <see cref="DomainError.Forbidden"/> if it is another facilitator's.
+    /// The manager's view of the session (what the console draws), for someone who may manage it:
+    /// <see cref="DomainError.NotFound"/> if there is none, <see cref="DomainError.Forbidden"/> if it is
+    /// another facilitator's.
     /// </summary>
-    public async Task<SessionDetails> GetAsync(Guid sessionId, Actor actor, CancellationToken ct = default)
+    public async Task<ManagerView> GetAsync(Guid sessionId, Actor actor, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);
-        var session = await ctx.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct)
-            ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
-        actor.EnsureMayManage(session.OwnerId);
-        var scenarios = await ctx.Scenarios.AsNoTracking().Where(s => s.SessionId == sessionId).OrderBy(s => s.Order).ToListAsync(ct);
-        return ToDetails(session, scenarios);
+        await EnsureMayManageAsync(ctx, sessionId, actor, ct);
+        return await SessionViews.ManagerAsync(ctx, sessionId, ct);
     }
 
     /// <summary>Sessions newest first: every session for an organiser, their own for a facilitator.</summary>
@@ -141,14 +122,19 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
                 ctx.Participants.Count(p => p.SessionId == s.Id),
                 ctx.Users.Where(u => u.Id == s.OwnerId).Select(u => u.Email).FirstOrDefault()));
 
-    /// <summary>What a view of the session (the projector, the console) needs to draw itself now, for someone who may manage it.</summary>
-    public async Task<SessionSnapshot> GetSnapshotAsync(Guid sessionId, Actor actor, CancellationToken ct = default)
+    /// <summary>The room's view of the session now (what phones and the projector draw), for someone who may manage it.</summary>
+    public async Task<RoomView> GetRoomViewAsync(Guid sessionId, Actor actor, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);
+        await EnsureMayManageAsync(ctx, sessionId, actor, ct);
+        return await SessionViews.RoomAsync(ctx, sessionId, ct);
+    }
+
+    private static async Task EnsureMayManageAsync(SnogDbContext ctx, Guid sessionId, Actor actor, CancellationToken ct)
+    {
         var owner = await ctx.Sessions.Where(s => s.Id == sessionId).Select(s => new { s.OwnerId }).FirstOrDefaultAsync(ct)
             ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
         actor.EnsureMayManage(owner.OwnerId);
-        return await SessionSnapshots.LoadAsync(ctx, sessionId, ct);
     }
 
     /// <summary>
@@ -176,12 +162,12 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
     }
 
     /// <summary>Draft → Live: the room may join and the facilitator may open scenarios. Publishes <see cref="SessionChanged"/>.</summary>
-    public Task<SessionSnapshot> StartAsync(Guid sessionId, Actor actor, CancellationToken ct = default) =>
+    public Task<RoomView> StartAsync(Guid sessionId, Actor actor, CancellationToken ct = default) =>
         changes.ApplyAsync(sessionId, actor, (_, session) =>
         {
             if (session.Phase != SessionPhase.Draft)
             {
-                throw new DomainException(DomainError.InvalidTransition, session.Phase == SessionPhase.Live ? "The session is already live." : "An ended session cannot be started again.");
+                throw new DomainException(DomainError.InvalidTransition, "The session is already live.");
             }
 
             session.Phase = SessionPhase.Live;
@@ -191,16 +177,12 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
 
     /// <summary>
     /// Ends the session: any open scenario closes, the join code is freed and no more votes are taken.
-    /// Publishes <see cref="SessionChanged"/>.
+    /// From then on every facilitator action is refused with <see cref="DomainError.SessionEnded"/>,
+    /// but for renaming it and hiding reasons from its report. Publishes <see cref="SessionChanged"/>.
     /// </summary>
-    public Task<SessionSnapshot> EndAsync(Guid sessionId, Actor actor, CancellationToken ct = default) =>
+    public Task<RoomView> EndAsync(Guid sessionId, Actor actor, CancellationToken ct = default) =>
         changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
         {
-            if (session.Phase == SessionPhase.Ended)
-            {
-                throw new DomainException(DomainError.InvalidTransition, "The session has already ended.");
-            }
-
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var open in await ctx.Scenarios.Where(s => s.SessionId == sessionId && s.State == ScenarioState.Open).ToListAsync(ct))
             {
@@ -212,19 +194,19 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
             session.EndedAt = now;
         }, ct);
 
-    /// <summary>Renames a session (title rules as for <see cref="CreateAsync"/>).</summary>
-    public Task<SessionSnapshot> RenameAsync(Guid sessionId, Actor actor, string? title, CancellationToken ct = default)
+    /// <summary>Renames a session (title rules as for <see cref="CreateAsync"/>); an ended one too, for its report.</summary>
+    public Task<RoomView> RenameAsync(Guid sessionId, Actor actor, string? title, CancellationToken ct = default)
     {
         var cleanTitle = TextInput.Required(title, "Title", Session.MaxTitleLength);
         return changes.ApplyAsync(sessionId, actor, (_, session) =>
         {
             session.Title = cleanTitle;
             return Task.CompletedTask;
-        }, ct);
+        }, ct, allowWhenEnded: true);
     }
 
     /// <summary>Reveal-only (the default) or live results on the projector while voting is open.</summary>
-    public Task<SessionSnapshot> SetResultsLiveAsync(Guid sessionId, Actor actor, bool live, CancellationToken ct = default) =>
+    public Task<RoomView> SetResultsLiveAsync(Guid sessionId, Actor actor, bool live, CancellationToken ct = default) =>
         changes.ApplyAsync(sessionId, actor, (_, session) =>
         {
             session.ShowResultsLive = live;
@@ -232,7 +214,7 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
         }, ct);
 
     /// <summary>Blanks the projector (phones show a pause) or shows it again.</summary>
-    public Task<SessionSnapshot> SetBlankedAsync(Guid sessionId, Actor actor, bool blanked, CancellationToken ct = default) =>
+    public Task<RoomView> SetBlankedAsync(Guid sessionId, Actor actor, bool blanked, CancellationToken ct = default) =>
         changes.ApplyAsync(sessionId, actor, (_, session) =>
         {
             session.IsBlanked = blanked;
@@ -243,7 +225,7 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
     /// A new draft session with the same deck (every scenario pending, no votes) and settings, owned by
     /// <paramref name="actor"/>, titled "… (copy)".
     /// </summary>
-    public async Task<SessionDetails> DuplicateAsync(Guid sessionId, Actor actor, CancellationToken ct = default)
+    public async Task<ManagerView> DuplicateAsync(Guid sessionId, Actor actor, CancellationToken ct = default)
     {
         var source = await GetAsync(sessionId, actor, ct);
         var title = source.Title.Length + 7 <= Session.MaxTitleLength ? $"{source.Title} (copy)" : source.Title;
@@ -327,8 +309,4 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
 
         throw new InvalidOperationException("Could not find a free join code.");
     }
-
-    private static SessionDetails ToDetails(Session s, IEnumerable<Scenario> scenarios) =>
-        new(s.Id, s.Title, s.JoinCode, s.Phase, s.CurrentScenarioId, s.CreatedAt, s.StartedAt, s.EndedAt, s.OwnerId,
-            scenarios.Select(ScenarioView.From).ToList());
 }

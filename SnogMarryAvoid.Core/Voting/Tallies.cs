@@ -18,10 +18,10 @@ internal static class Tallies
     }
 
     /// <summary>
-    /// The tally with the last vote sequence it surely includes, and whether the room may see it (the
-    /// scenario is revealed, or the session shows results live): the one place that rule is written,
-    /// for results events and for a participant's request alike. The sequence is read first: every vote
-    /// up to it has committed, so the count that follows includes them all (and perhaps a few more).
+    /// The tally with the last vote sequence it surely includes, and whether the room may see it
+    /// (<see cref="ResultsVisibility"/>), for results events and for a participant's request alike. The
+    /// sequence is read first: every vote up to it has committed, so the count that follows includes
+    /// them all (and perhaps a few more).
     /// </summary>
     public static async Task<(ScenarioResults Results, long LastSequence, bool VisibleToRoom)> CountWithSequenceAsync(SnogDbContext ctx, Guid sessionId, Guid scenarioId, CancellationToken ct = default)
     {
@@ -31,10 +31,10 @@ internal static class Tallies
             {
                 s.VoteSequence,
                 s.ShowResultsLive,
-                Revealed = ctx.Scenarios.Any(x => x.Id == scenarioId && x.State == Scenarios.ScenarioState.Revealed),
+                State = ctx.Scenarios.Where(x => x.Id == scenarioId).Select(x => (Scenarios.ScenarioState?)x.State).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
         var results = await CountAsync(ctx, scenarioId, ct);
-        return state is null ? (results, 0, false) : (results, state.VoteSequence, state.ShowResultsLive || state.Revealed);
+        return state is null ? (results, 0, false) : (results, state.VoteSequence, state.State is { } s && ResultsVisibility.ToRoom(state.ShowResultsLive, s));
     }
 }

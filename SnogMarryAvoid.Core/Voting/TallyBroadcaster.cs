@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using SnogMarryAvoid.Core.Live;
+using SnogMarryAvoid.Core.Observability;
 using SnogMarryAvoid.Core.Persistence;
 
 namespace SnogMarryAvoid.Core.Voting;

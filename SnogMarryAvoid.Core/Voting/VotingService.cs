@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using SnogMarryAvoid.Core.Contract;
+using SnogMarryAvoid.Core.Limits;
 using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Persistence;
 using SnogMarryAvoid.Core.Scenarios;
@@ -16,15 +18,17 @@ namespace SnogMarryAvoid.Core.Voting;
 public sealed record VoteReceipt(Guid ScenarioId, Choice Choice, string? Reason, DateTime UpdatedAt, long Sequence = 0);
 
 /// <summary>Casting and changing votes, and reading results.</summary>
-public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents events, IConfiguration configuration, TimeProvider clock)
+public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents events, IOptions<LimitsOptions> limits, TimeProvider clock)
 {
+    /// <summary>How messages about a reason name it.</summary>
+    public const string ReasonField = "Your reason";
+
     /// <summary>
     /// Votes and reasons per participant: a burst of <c>Limits:VoteBurst</c> (default 10), then
     /// <c>Limits:VotesPerSecond</c> (default 3) a second, on the phone page and the hub alike. A person
     /// tapping changes their mind a few times; anything faster is a script.
     /// </summary>
-    private readonly TokenBuckets<Guid> _perParticipant = new(
-        configuration.GetValue("Limits:VoteBurst", 10), configuration.GetValue("Limits:VotesPerSecond", 3.0), clock);
+    private readonly TokenBuckets<Guid> _perParticipant = new(limits.Value.VoteBurst, limits.Value.VotesPerSecond, clock);
 
     private void EnsureNotFlooding(Guid participantId)
     {
@@ -64,17 +68,17 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents
     /// </summary>
     public async Task<VoteReceipt> SetReasonAsync(Guid participantId, Guid scenarioId, string? reason, CancellationToken ct = default)
     {
-        var cleaned = TextInput.Clean(reason, "Your reason", Vote.MaxReasonLength, required: false);
+        var cleaned = TextInput.Clean(reason, ReasonField, Vote.MaxReasonLength, required: false);
         EnsureNotFlooding(participantId);
-        var (sessionId, receipt, unspotlighted) = await db.WriteAsync(async ctx =>
+        var (sessionId, voteId, receipt, changed, count, manager) = await db.WriteAsync(async ctx =>
         {
             var scenario = await OpenScenarioAsync(ctx, participantId, scenarioId, ct);
             var vote = await ctx.Votes.FirstOrDefaultAsync(v => v.ScenarioId == scenarioId && v.ParticipantId == participantId, ct)
                 ?? throw new DomainException(DomainError.InvalidInput, "Choose snog, marry or avoid before adding a reason.");
-            var wasSpotlighted = vote.ReasonSpotlighted && vote.Reason != cleaned;
-            if (wasSpotlighted)
+            var unspotlighted = vote.ReasonSpotlighted && vote.Reason != cleaned;
+            if (unspotlighted)
             {
-                // Off the projector: a new snapshot (so a new session revision) goes out after the commit.
+                // Off the projector: a new view (so a new session revision) goes out after the commit.
                 vote.ReasonSpotlighted = false;
                 await ctx.Sessions.Where(s => s.Id == scenario.SessionId)
                     .ExecuteUpdateAsync(u => u.SetProperty(s => s.Revision, s => s.Revision + 1), ct);
@@ -82,14 +86,16 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents
 
             vote.Reason = cleaned;
             vote.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            return (scenario.SessionId, ToReceipt(vote), wasSpotlighted);
+            await ctx.SaveChangesAsync(ct);
+            var count = await ModerationService.Reasons(ctx, scenarioId).CountAsync(ct);
+            var manager = unspotlighted ? await SessionViews.ManagerAsync(ctx, scenario.SessionId, ct) : null;
+            return (scenario.SessionId, vote.Id, ToReceipt(vote), ModerationService.Of(vote), count, manager);
         }, ct);
 
-        await events.PublishAsync(new ReasonsChanged(sessionId, scenarioId));
-        if (unspotlighted)
+        await events.PublishAsync(new ReasonsChanged(sessionId, scenarioId, voteId, changed, count));
+        if (manager is not null)
         {
-            await using var ctx = await db.ReadAsync(ct);
-            await events.PublishAsync(new SessionChanged(sessionId, await SessionSnapshots.LoadAsync(ctx, sessionId, ct)));
+            await events.PublishAsync(new SessionChanged(sessionId, manager));
         }
 
         return receipt;
@@ -122,15 +128,36 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents
             : throw new DomainException(DomainError.ResultsHidden, "The results are shown when the facilitator reveals them.");
     }
 
-    /// <summary>The scenario's tally, counted from the committed vote rows (for the facilitator's views).</summary>
-    public async Task<ScenarioResults> GetResultsAsync(Guid scenarioId, CancellationToken ct = default)
+    /// <summary>
+    /// The current scenario's tally and its last sequence, for a participant who follows results: only
+    /// when the room may see it (<see cref="ResultsVisibility"/>), otherwise none.
+    /// </summary>
+    public async Task<ResultsReply> GetRoomResultsAsync(Guid participantId, CancellationToken ct = default)
+    {
+        await using var ctx = await db.ReadAsync(ct);
+        var session = await ctx.Participants.AsNoTracking()
+            .Where(p => p.Id == participantId)
+            .Join(ctx.Sessions, p => p.SessionId, s => s.Id, (_, s) => new { s.Id, s.CurrentScenarioId })
+            .FirstOrDefaultAsync(ct)
+            ?? throw new DomainException(DomainError.NotFound, "You are not in this session; join it again with its code.");
+        if (session.CurrentScenarioId is not { } current)
+        {
+            return new ResultsReply(null, 0);
+        }
+
+        var (results, sequence, visible) = await Tallies.CountWithSequenceAsync(ctx, session.Id, current, ct);
+        return visible ? new ResultsReply(results, sequence) : new ResultsReply(null, 0);
+    }
+
+    /// <summary>The scenario's tally, counted from the committed vote rows, with no access check: for tests and checks only.</summary>
+    internal async Task<ScenarioResults> GetResultsAsync(Guid scenarioId, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);
         return await Tallies.CountAsync(ctx, scenarioId, ct);
     }
 
-    /// <summary>The scenario's tally with the last vote sequence it includes, for views that then follow <see cref="ResultsChanged"/> events.</summary>
-    public async Task<(ScenarioResults Results, long LastSequence)> GetResultsWithSequenceAsync(Guid sessionId, Guid scenarioId, CancellationToken ct = default)
+    /// <summary>The scenario's tally with the last vote sequence it includes, with no access check: for tests and checks only.</summary>
+    internal async Task<(ScenarioResults Results, long LastSequence)> GetResultsWithSequenceAsync(Guid sessionId, Guid scenarioId, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);
         var (results, sequence, _) = await Tallies.CountWithSequenceAsync(ctx, sessionId, scenarioId, ct);

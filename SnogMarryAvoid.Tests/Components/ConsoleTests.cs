@@ -59,14 +59,14 @@ public class ConsoleTests : ComponentTest
         cut.WaitForAssertion(() => StateOf(cut, 0).Should().Be(ScenarioState.Revealed));
 
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("b"));
-        (await Core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner)).IsBlanked.Should().BeTrue();
+        (await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner)).IsBlanked.Should().BeTrue();
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("."));
-        (await Core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner)).IsBlanked.Should().BeFalse();
+        (await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner)).IsBlanked.Should().BeFalse();
 
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
         cut.WaitForAssertion(() => StateOf(cut, 1).Should().Be(ScenarioState.Open));
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageUp"));
-        (await Core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner)).Current!.Id.Should().Be(scenarios[0].Id);
+        (await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner)).Current!.Id.Should().Be(scenarios[0].Id);
 
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("?"));
         cut.Find("[role=dialog]").TextContent.Should().Contain("Keyboard and clicker shortcuts");
@@ -83,7 +83,7 @@ public class ConsoleTests : ComponentTest
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("t"));
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
 
-        var current = (await Core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner)).Current!;
+        var current = (await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner)).Current!;
         current.State.Should().Be(ScenarioState.Open);
         current.ClosesAt.Should().NotBeNull();
         (current.ClosesAt!.Value - DateTime.UtcNow).TotalSeconds.Should().BeInRange(1, 30);

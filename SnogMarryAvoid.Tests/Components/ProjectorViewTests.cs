@@ -13,12 +13,13 @@ public class ProjectorViewTests : BunitContext
     private static readonly Guid ScenarioId = Guid.NewGuid();
     private static readonly ScenarioResults Tally = new(ScenarioId, 3, 5, 2);
 
-    private static SessionSnapshot Snapshot(ScenarioState state, bool live = false, bool blanked = false, DateTime? closesAt = null, params string[] spotlights) =>
+    private static RoomView Snapshot(ScenarioState state, bool live = false, bool blanked = false, DateTime? closesAt = null, params string[] spotlights) =>
         new(Guid.NewGuid(), "Room", "KX7PM", SessionPhase.Live,
             new ScenarioView(ScenarioId, 1, "NHS trust", "blogger", null, state, closesAt),
-            3, 10, 7, state == ScenarioState.Revealed ? Tally : null, live, blanked, spotlights);
+            3, 10, 7, state == ScenarioState.Revealed ? Tally : null, live, blanked, spotlights,
+            ResultsVisible: ResultsVisibility.ToRoom(live, state), VerdictText: state == ScenarioState.Revealed ? VerdictText.Of(Tally.Verdict) : null);
 
-    private IRenderedComponent<ProjectorView> RenderView(SessionSnapshot snapshot, TimeProvider? clock = null) =>
+    private IRenderedComponent<ProjectorView> RenderView(RoomView snapshot, TimeProvider? clock = null) =>
         Render<ProjectorView>(p => p
             .Add(c => c.Snapshot, snapshot)
             .Add(c => c.Results, Tally)

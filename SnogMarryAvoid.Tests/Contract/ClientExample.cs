@@ -16,7 +16,10 @@ public static class ClientExample
     public sealed record VoteReceipt(Guid ScenarioId, int Choice, string? Reason, long Sequence);
     public sealed record Results(Guid ScenarioId, int Snog, int Marry, int Avoid);
 
-    /// <summary>Joins by code, votes "marry" on the open scenario and waits until the room's tally includes it.</summary>
+    /// <summary>
+    /// Joins by code, asks for the room's tallies, votes "marry" on the open scenario and waits until
+    /// the tally includes it.
+    /// </summary>
     public static async Task<Results> VoteMarryAsync(string baseUrl, string code, CancellationToken ct)
     {
         var counted = new TaskCompletionSource<Results>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -45,6 +48,7 @@ public static class ClientExample
         await connection.StartAsync(ct);
 
         var joined = await connection.InvokeAsync<JoinReply>("Join", code, null, ct);
+        await connection.InvokeAsync("FollowResults", ct); // tallies come only to clients that ask
         var scenario = joined.Snapshot.Current ?? throw new InvalidOperationException("Nothing to vote on yet.");
         var receipt = await connection.InvokeAsync<VoteReceipt>("Vote", scenario.Id, 2 /* marry */, ct);
         lock (gate)

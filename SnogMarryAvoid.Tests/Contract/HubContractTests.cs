@@ -73,7 +73,7 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
             var signedIn = role is "facilitator A" or "facilitator B" or "organiser";
             var runs = role is "facilitator A" or "organiser";
             data.Add(role, "Join", "ok");
-            foreach (var method in new[] { "Vote", "SetReason", "GetResults", "GetMyVotes" })
+            foreach (var method in new[] { "Vote", "SetReason", "GetResults", "GetMyVotes", "FollowResults" })
             {
                 data.Add(role, method, role == "participant" ? "ok" : "NotJoined");
             }
@@ -117,24 +117,25 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
             "SetReason" => () => connection.InvokeAsync<VoteReceipt>("SetReason", first, "Because."),
             "GetResults" => () => connection.InvokeAsync<ScenarioResults>("GetResults", first),
             "GetMyVotes" => () => connection.InvokeAsync<IReadOnlyList<VoteReceipt>>("GetMyVotes"),
-            "CreateSession" => () => connection.InvokeAsync<SessionSnapshot>("CreateSession", "From the hub", false),
+            "FollowResults" => () => connection.InvokeAsync<ResultsReply>("FollowResults"),
+            "CreateSession" => () => connection.InvokeAsync<RoomView>("CreateSession", "From the hub", false),
             "Watch" => () => connection.InvokeAsync<WatchReply>("Watch", id),
-            "Start" => () => connection.InvokeAsync<SessionSnapshot>("Start", id),
-            "Open" => () => connection.InvokeAsync<SessionSnapshot>("Open", id, second, 30),
-            "Close" => () => connection.InvokeAsync<SessionSnapshot>("Close", id, first),
-            "Reveal" => () => connection.InvokeAsync<SessionSnapshot>("Reveal", id, first),
-            "Next" => () => connection.InvokeAsync<SessionSnapshot>("Next", id),
-            "Previous" => () => connection.InvokeAsync<SessionSnapshot>("Previous", id),
-            "SetResultsLive" => () => connection.InvokeAsync<SessionSnapshot>("SetResultsLive", id, false),
-            "End" => () => connection.InvokeAsync<SessionSnapshot>("End", id),
+            "Start" => () => connection.InvokeAsync<RoomView>("Start", id),
+            "Open" => () => connection.InvokeAsync<RoomView>("Open", id, second, 30),
+            "Close" => () => connection.InvokeAsync<RoomView>("Close", id, first),
+            "Reveal" => () => connection.InvokeAsync<RoomView>("Reveal", id, first),
+            "Next" => () => connection.InvokeAsync<RoomView>("Next", id),
+            "Previous" => () => connection.InvokeAsync<RoomView>("Previous", id),
+            "SetResultsLive" => () => connection.InvokeAsync<RoomView>("SetResultsLive", id, false),
+            "End" => () => connection.InvokeAsync<RoomView>("End", id),
             _ => throw new ArgumentOutOfRangeException(nameof(method)),
         };
 
-        var before = await App.Core.Sessions.GetSnapshotAsync(id, Actor.System);
+        var before = await App.Core.Sessions.GetRoomViewAsync(id, Actor.System);
         (await OutcomeAsync(call)).Should().Be(expected);
         if (expected != "ok" && method is not ("Vote" or "SetReason"))
         {
-            (await App.Core.Sessions.GetSnapshotAsync(id, Actor.System)).Revision.Should().Be(before.Revision, "a refused call changes nothing");
+            (await App.Core.Sessions.GetRoomViewAsync(id, Actor.System)).Revision.Should().Be(before.Revision, "a refused call changes nothing");
         }
     }
 
@@ -147,11 +148,11 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
         facilitator.On<ScenarioResults, long>("ResultsChanged", (r, s) => { lock (tallies) { tallies.Add((r, s)); } });
         facilitator.On<Guid>("SessionEnded", id => ended.TrySetResult(id));
 
-        var created = await facilitator.InvokeAsync<SessionSnapshot>("CreateSession", "Hub-run room", true);
+        var created = await facilitator.InvokeAsync<RoomView>("CreateSession", "Hub-run room", true);
         created.Phase.Should().Be(SnogMarryAvoid.Core.Sessions.SessionPhase.Live);
         created.ScenarioCount.Should().Be(BuiltInDeckSize);
         var watched = await facilitator.InvokeAsync<WatchReply>("Watch", created.SessionId);
-        var opened = await facilitator.InvokeAsync<SessionSnapshot>("Next", created.SessionId);
+        var opened = await facilitator.InvokeAsync<RoomView>("Next", created.SessionId);
         opened.Current!.State.Should().Be(SnogMarryAvoid.Core.Scenarios.ScenarioState.Open);
 
         await using var phone = await ConnectAsync("anonymous");
@@ -159,9 +160,9 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
         var receipt = await phone.InvokeAsync<VoteReceipt>("Vote", opened.Current.Id, Choice.Avoid);
 
         await WaitForAsync(() => { lock (tallies) { return tallies.Any(t => t.Sequence >= receipt.Sequence && t.Results.Avoid == 1); } });
-        (await facilitator.InvokeAsync<SessionSnapshot>("Next", created.SessionId)).Current!.State.Should().Be(SnogMarryAvoid.Core.Scenarios.ScenarioState.Closed);
-        (await facilitator.InvokeAsync<SessionSnapshot>("Next", created.SessionId)).RevealedResults!.Avoid.Should().Be(1);
-        (await facilitator.InvokeAsync<SessionSnapshot>("End", created.SessionId)).IsEnded.Should().BeTrue();
+        (await facilitator.InvokeAsync<RoomView>("Next", created.SessionId)).Current!.State.Should().Be(SnogMarryAvoid.Core.Scenarios.ScenarioState.Closed);
+        (await facilitator.InvokeAsync<RoomView>("Next", created.SessionId)).RevealedResults!.Avoid.Should().Be(1);
+        (await facilitator.InvokeAsync<RoomView>("End", created.SessionId)).IsEnded.Should().BeTrue();
         (await ended.Task.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(created.SessionId);
         watched.Snapshot.SessionId.Should().Be(created.SessionId);
     }
@@ -225,10 +226,10 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
             "reason before a vote" => async () => { await Join(); await phone.InvokeAsync<VoteReceipt>("SetReason", scenarios[0].Id, "why"); },
             "results before the reveal" => async () => { await Join(); await phone.InvokeAsync<ScenarioResults>("GetResults", scenarios[0].Id); },
             "vote before joining" => () => phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog),
-            "facilitator call while signed out" => () => phone.InvokeAsync<SessionSnapshot>("Next", session.Id),
-            "another facilitator's session" => () => facilitatorB.InvokeAsync<SessionSnapshot>("End", session.Id),
-            "countdown out of range" => () => facilitatorA.InvokeAsync<SessionSnapshot>("Open", session.Id, scenarios[1].Id, 3),
-            "closing a scenario that is not open" => () => facilitatorA.InvokeAsync<SessionSnapshot>("Close", session.Id, scenarios[1].Id),
+            "facilitator call while signed out" => () => phone.InvokeAsync<RoomView>("Next", session.Id),
+            "another facilitator's session" => () => facilitatorB.InvokeAsync<RoomView>("End", session.Id),
+            "countdown out of range" => () => facilitatorA.InvokeAsync<RoomView>("Open", session.Id, scenarios[1].Id, 3),
+            "closing a scenario that is not open" => () => facilitatorA.InvokeAsync<RoomView>("Close", session.Id, scenarios[1].Id),
             _ => throw new ArgumentOutOfRangeException(nameof(situation)),
         };
 
@@ -246,7 +247,7 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
             .Where(m => m.GetBaseDefinition().DeclaringType == typeof(SessionHub))
             .Select(m => m.Name).Distinct().ToList();
 
-        methods.Should().HaveCount(15);
+        methods.Should().HaveCount(16);
         methods.Should().OnlyContain(name => docs.Contains($"| `{name}` |"), "each hub method has a row in docs/realtime-api.md");
         foreach (var hubEvent in new[] { "SessionChanged", "ResultsChanged", "ParticipantsChanged", "SessionEnded" })
         {

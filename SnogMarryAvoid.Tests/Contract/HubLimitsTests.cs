@@ -122,7 +122,7 @@ public sealed class HubLimitsTests : IAsyncLifetime
         };
 
         await refused.Should().ThrowAsync<Exception>();
-        (await _app.Core.Sessions.GetSnapshotAsync(session.Id, Actor.System)).ParticipantCount.Should().Be(6);
+        (await _app.Core.Sessions.GetRoomViewAsync(session.Id, Actor.System)).ParticipantCount.Should().Be(6);
 
         await open[0].DisposeAsync();
         await Task.Delay(200);

@@ -44,8 +44,8 @@ public class ExportTests : CoreTest
         var rows = ReadCsv(csv);
 
         rows[0].Should().Equal("scenario", "public_body", "counterpart", "choice", "reason", "cast_at", "updated_at", "sequence");
-        rows.Skip(1).Select(r => SpreadsheetSafe.Uncell(r[4])).Should().Equal(Hostile);
-        rows.Skip(1).Select(r => SpreadsheetSafe.Uncell(r[1])).Should().Equal(Hostile);
+        rows.Skip(1).Select(r => SnogMarryAvoid.Core.Csv.SpreadsheetSafe.Uncell(r[4])).Should().Equal(Hostile);
+        rows.Skip(1).Select(r => SnogMarryAvoid.Core.Csv.SpreadsheetSafe.Uncell(r[1])).Should().Equal(Hostile);
         rows.Skip(1).SelectMany(r => r).Should().OnlyContain(cell => cell.Length == 0 || !"=+-@".Contains(cell[0]));
     }
 

@@ -1,5 +1,6 @@
 using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Live;
+using SnogMarryAvoid.Core.Participants;
 using SnogMarryAvoid.Core.Voting;
 using SnogMarryAvoid.Tests.Support;
 
@@ -64,10 +65,10 @@ public class ModerationTests : CoreTest
 
         await Core.Voting.SetReasonAsync(people[0], scenario, "Something rude instead");
 
-        var after = await Core.Sessions.GetSnapshotAsync(session, TestCore.Owner);
+        var after = await Core.Sessions.GetRoomViewAsync(session, TestCore.Owner);
         after.Spotlights.Should().BeEmpty();
         after.IsNewerThan(spotlit).Should().BeTrue();
-        recorder.OfType<SessionChanged>().Should().ContainSingle().Which.Snapshot.Spotlights.Should().BeEmpty();
+        recorder.OfType<SessionChanged>().Should().ContainSingle().Which.Room.Spotlights.Should().BeEmpty();
     }
 
     [Fact]

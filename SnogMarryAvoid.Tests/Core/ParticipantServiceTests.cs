@@ -42,7 +42,7 @@ public class ParticipantServiceTests : CoreTest
         var act = () => Core.Participants.JoinAsync("KX7PM", ParticipantService.NewKey());
 
         (await act.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.UnknownJoinCode);
-        (await Core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner)).ParticipantCount.Should().Be(0);
+        (await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner)).ParticipantCount.Should().Be(0);
     }
 
     [Fact]

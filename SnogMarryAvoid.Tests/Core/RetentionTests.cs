@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SnogMarryAvoid.Core.Accounts;
@@ -18,9 +17,7 @@ public class RetentionTests : IAsyncLifetime
 
     private SessionRetention Retention(int? days) => new(
         _core.Sessions,
-        new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Retention:DeleteSessionsOlderThanDays"] = days?.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-            .Build(),
+        Microsoft.Extensions.Options.Options.Create(new RetentionOptions { DeleteSessionsOlderThanDays = days }),
         _clock,
         NullLogger<SessionRetention>.Instance);
 

@@ -84,7 +84,7 @@ public class RunningTests : IAsyncLifetime
         (await late.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("Time is up: voting on this scenario is closed.");
 
         (await _core.Scenarios.CloseExpiredAsync()).Should().Be(1);
-        var snapshot = await _core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner);
+        var snapshot = await _core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner);
         snapshot.Current!.State.Should().Be(ScenarioState.Closed);
         snapshot.Current.ClosesAt.Should().BeNull();
         (await _core.Voting.VoteOnAsync(person, scenarios[0].Id))!.Choice.Should().Be(Choice.Snog);
@@ -116,7 +116,7 @@ public class RunningTests : IAsyncLifetime
     public async Task BlankAndResultsMode_TravelInTheSnapshot()
     {
         var (session, _) = await _core.LiveSessionAsync(1);
-        (await _core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner)).ShowResultsLive.Should().BeFalse("reveal-only is the default");
+        (await _core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner)).ShowResultsLive.Should().BeFalse("reveal-only is the default");
 
         var blanked = await _core.Sessions.SetBlankedAsync(session.Id, TestCore.Owner, true);
         var live = await _core.Sessions.SetResultsLiveAsync(session.Id, TestCore.Owner, true);

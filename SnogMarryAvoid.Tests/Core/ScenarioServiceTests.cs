@@ -71,7 +71,7 @@ public class ScenarioServiceTests : CoreTest
 
         var deck = (await Core.Sessions.GetAsync(session.Id, TestCore.Owner)).Scenarios;
         deck.Count(s => s.State == ScenarioState.Open).Should().Be(1);
-        (await Core.Sessions.GetAsync(session.Id, TestCore.Owner)).CurrentScenarioId.Should().Be(deck.Single(s => s.State == ScenarioState.Open).Id);
+        (await Core.Sessions.GetAsync(session.Id, TestCore.Owner)).Current!.Id.Should().Be(deck.Single(s => s.State == ScenarioState.Open).Id);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class ScenarioServiceTests : CoreTest
         snapshot.Current!.State.Should().Be(ScenarioState.Revealed);
         snapshot.RevealedResults.Should().Be(new ScenarioResults(scenarios[0].Id, 0, 2, 1));
         snapshot.RevealedResults!.Verdict.Should().Be(Verdict.Marry);
-        recorder.OfType<SessionChanged>().Should().ContainSingle().Which.Snapshot.Should().Be(snapshot);
+        recorder.OfType<SessionChanged>().Should().ContainSingle().Which.Room.Should().Be(snapshot);
     }
 
     [Fact]

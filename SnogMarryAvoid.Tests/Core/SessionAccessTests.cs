@@ -11,7 +11,7 @@ public class SessionAccessTests : CoreTest
     private static readonly Dictionary<string, Func<TestCore, Guid, Guid, Actor, Task>> Actions = new()
     {
         ["get"] = (c, s, _, a) => c.Sessions.GetAsync(s, a),
-        ["snapshot"] = (c, s, _, a) => c.Sessions.GetSnapshotAsync(s, a),
+        ["snapshot"] = (c, s, _, a) => c.Sessions.GetRoomViewAsync(s, a),
         ["rename"] = (c, s, _, a) => c.Sessions.RenameAsync(s, a, "New title"),
         ["results mode"] = (c, s, _, a) => c.Sessions.SetResultsLiveAsync(s, a, true),
         ["blank"] = (c, s, _, a) => c.Sessions.SetBlankedAsync(s, a, true),
@@ -36,14 +36,14 @@ public class SessionAccessTests : CoreTest
     public async Task AnotherFacilitator_IsRefused_AndNothingChanges(string action)
     {
         var (session, scenarios) = await Core.LiveSessionAsync(3);
-        var before = await Core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner);
+        var before = await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner);
 
         var act = () => Actions[action](Core, session.Id, scenarios[2].Id, TestCore.OtherFacilitator);
 
         var error = (await act.Should().ThrowAsync<DomainException>()).Which;
         error.Error.Should().Be(DomainError.Forbidden);
         error.Message.Should().Be("This session belongs to another facilitator.");
-        (await Core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner)).Should().BeEquivalentTo(before);
+        (await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner)).Should().BeEquivalentTo(before);
     }
 
     [Theory]

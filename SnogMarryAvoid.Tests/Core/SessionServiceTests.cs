@@ -89,7 +89,7 @@ public class SessionServiceTests : CoreTest
 
         snapshot.Phase.Should().Be(SessionPhase.Live);
         (await Core.Sessions.GetAsync(session.Id, TestCore.Owner)).StartedAt.Should().NotBeNull();
-        recorder.OfType<SessionChanged>().Should().ContainSingle().Which.Snapshot.Should().Be(snapshot);
+        recorder.OfType<SessionChanged>().Should().ContainSingle().Which.Room.Should().Be(snapshot);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public class SessionServiceTests : CoreTest
     public async Task Revision_GoesUpWithEveryChange()
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
-        var before = await Core.Sessions.GetSnapshotAsync(session.Id, TestCore.Owner);
+        var before = await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner);
 
         var opened = await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         var closed = await Core.Scenarios.CloseAsync(session.Id, scenarios[0].Id, TestCore.Owner);

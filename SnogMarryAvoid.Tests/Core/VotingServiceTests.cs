@@ -404,7 +404,7 @@ public class VotingServiceTests : CoreTest
 
         var rows = await RowsAsync();
 
-        var (results, lastSequence) = await core.Services.GetRequiredService<VoteBatcher>().RehearseAsync();
+        var (results, lastSequence) = await core.Services.GetRequiredService<VotePathWarmUp>().RehearseAsync();
 
         results.Should().Be(new ScenarioResults(results.ScenarioId, 0, 1, 0));
         results.ScenarioId.Should().NotBe(scenarios[0].Id);

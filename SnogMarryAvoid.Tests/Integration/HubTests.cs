@@ -33,6 +33,7 @@ public class HubTests : IAsyncLifetime
         await phone.StartAsync();
 
         var joined = await phone.InvokeAsync<JoinReply>("Join", session.JoinCode.ToLowerInvariant(), null);
+        (await phone.InvokeAsync<ResultsReply>("FollowResults")).Results.Should().Be(new ScenarioResults(scenarios[0].Id, 0, 0, 0), "the room may see this session's tally");
         var receipt = await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog);
         var results = await phone.InvokeAsync<ScenarioResults>("GetResults", scenarios[0].Id);
 
@@ -44,11 +45,58 @@ public class HubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InAResultsLiveSession_TalliesGoOnlyToPhonesThatAskForThem_TheRoomGetsViews()
+    {
+        var (session, scenarios) = await _app.Core.LiveSessionAsync();
+        await _app.Core.Sessions.SetResultsLiveAsync(session.Id, TestCore.Owner, true);
+        await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        await using var phone = _app.HubClient();
+        await using var follower = _app.HubClient();
+        var (phoneTallies, phoneViews, followerTallies) = (new List<long>(), new List<RoomView>(), new List<ScenarioResults>());
+        phone.On<ScenarioResults, long>("ResultsChanged", (_, sequence) => { lock (phoneTallies) { phoneTallies.Add(sequence); } });
+        phone.On<RoomView>("SessionChanged", view => { lock (phoneViews) { phoneViews.Add(view); } });
+        follower.On<ScenarioResults, long>("ResultsChanged", (results, _) => { lock (followerTallies) { followerTallies.Add(results); } });
+        await phone.StartAsync();
+        await follower.StartAsync();
+        await phone.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+        await follower.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+        await follower.InvokeAsync<ResultsReply>("FollowResults");
+
+        await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog);
+        await follower.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Avoid);
+        await WaitUntilAsync(() => { lock (followerTallies) { return followerTallies.Any(t => t.Total == 2); } });
+
+        // Anything sent to the phone with those tallies would have reached it before this answer.
+        await phone.InvokeAsync<IReadOnlyList<VoteReceipt>>("GetMyVotes");
+        lock (phoneTallies)
+        {
+            phoneTallies.Should().BeEmpty("a phone that did not ask for tallies is sent none, even in a results-live session");
+        }
+
+        await _app.Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        await WaitUntilAsync(() => { lock (phoneViews) { return phoneViews.Any(v => v.RevealedResults is { Total: 2 }); } });
+        lock (phoneViews)
+        {
+            phoneViews.Last().VerdictText.Should().Be("The room is split.", "the room's view carries the revealed split and its verdict");
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        condition().Should().BeTrue("the event should arrive within 10 s");
+    }
+
+    [Fact]
     public async Task Rejoin_WithTheToken_GetsItsOwnVotesBack_AndCountsAsConnectedWhileOpen()
     {
         var (session, scenarios) = await _app.Core.LiveSessionAsync();
         await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
-        var presence = _app.Services.GetRequiredService<SnogMarryAvoid.Core.Live.PresenceTracker>();
+        var presence = _app.Services.GetRequiredService<SnogMarryAvoid.Core.Participants.PresenceTracker>();
         string token;
         await using (var first = _app.HubClient())
         {
@@ -86,9 +134,9 @@ public class HubTests : IAsyncLifetime
         await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         await using var phone = _app.HubClient();
         var pushedTallies = 0;
-        var revealed = new TaskCompletionSource<SnogMarryAvoid.Core.Live.SessionSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var revealed = new TaskCompletionSource<RoomView>(TaskCreationOptions.RunContinuationsAsynchronously);
         phone.On<ScenarioResults, long>("ResultsChanged", (_, _) => Interlocked.Increment(ref pushedTallies));
-        phone.On<SnogMarryAvoid.Core.Live.SessionSnapshot>("SessionChanged", s =>
+        phone.On<RoomView>("SessionChanged", s =>
         {
             if (s.RevealedResults is not null)
             {

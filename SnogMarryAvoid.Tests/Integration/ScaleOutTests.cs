@@ -129,9 +129,9 @@ public sealed class ScaleOutTests : IAsyncLifetime
     public async Task FacilitatorOnB_OpensAScenario_AndAPhoneOnA_HearsIt()
     {
         var (session, scenarios) = await _servers.A.Core.LiveSessionAsync(2, owner: Actor.System);
-        var changed = new TaskCompletionSource<SessionSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var changed = new TaskCompletionSource<RoomView>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var phone = AppFactory.HubClientOverHttp(_servers.A.BaseUrl);
-        phone.On<SessionSnapshot>("SessionChanged", s =>
+        phone.On<RoomView>("SessionChanged", s =>
         {
             if (s.Current?.Id == scenarios[1].Id)
             {
@@ -144,7 +144,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
         await using var facilitator = AppFactory.HubClientOverHttp(_servers.B.BaseUrl, cookies);
         await facilitator.StartAsync();
 
-        await facilitator.InvokeAsync<SessionSnapshot>("Open", session.Id, scenarios[1].Id, null);
+        await facilitator.InvokeAsync<RoomView>("Open", session.Id, scenarios[1].Id, null);
 
         (await changed.Task.WaitAsync(TimeSpan.FromSeconds(20))).Current!.State.Should().Be(SnogMarryAvoid.Core.Scenarios.ScenarioState.Open);
     }

@@ -136,7 +136,7 @@ public sealed class FaultTests
             }
         }
 
-        var snapshot = await after.Sessions.GetSnapshotAsync(sessionId, Actor.System);
+        var snapshot = await after.Sessions.GetRoomViewAsync(sessionId, Actor.System);
         (snapshot.Phase, snapshot.Current!.Id, snapshot.Current.State).Should().Be((SnogMarryAvoid.Core.Sessions.SessionPhase.Live, scenarioIds[0], ScenarioState.Open));
         snapshot.Current.ClosesAt.Should().NotBeNull("the countdown survives the crash");
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Live;
+using SnogMarryAvoid.Core.Participants;
 using SnogMarryAvoid.Core.Voting;
 using SnogMarryAvoid.Web.Components.Shared;
 

@@ -54,7 +54,7 @@ public sealed class TestCore : IAsyncDisposable
         public DeckService Decks => Services.GetRequiredService<DeckService>();
         public VotingService Voting => Services.GetRequiredService<VotingService>();
 
-        public Task<(SessionDetails Session, IReadOnlyList<ScenarioView> Scenarios)> LiveSessionAsync(int scenarios = 2, string title = "Test session", Actor? owner = null) =>
+        public Task<(ManagerView Session, IReadOnlyList<ScenarioView> Scenarios)> LiveSessionAsync(int scenarios = 2, string title = "Test session", Actor? owner = null) =>
             TestCore.LiveSessionAsync(Sessions, Decks, scenarios, title, owner ?? Owner);
 
         /// <summary>The ids of the session's participants, as stored.</summary>
@@ -78,18 +78,22 @@ public sealed class TestCore : IAsyncDisposable
 
     /// <summary>
     /// Core over an engine given its settings. Background services (the countdown closer) do not run:
-    /// tests drive them. Pass a <paramref name="clock"/> to control time.
+    /// tests drive them; the vote writer does. Pass a <paramref name="clock"/> to control time. Every
+    /// database command is counted in <see cref="Commands"/>.
     /// </summary>
     public static async Task<TestCore> CreateAsync(Dictionary<string, string?> settings, string? folder = null, TimeProvider? clock = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        // The folder is the data folder, as in the app (DataFolder).
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(folder is null ? settings : new(settings) { ["DataFolder"] = folder }).Build();
         var collection = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(clock ?? TimeProvider.System)
-            .AddSnogCore(configuration, folder ?? Path.GetTempPath());
+            .AddSingleton<CommandCounter>()
+            .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<CommandCounter>())
+            .AddSnogCore(folder ?? Path.GetTempPath());
         var services = collection.BuildServiceProvider();
-        foreach (var hosted in services.GetServices<IHostedService>().Where(h => h is not BackgroundService))
+        foreach (var hosted in services.GetServices<IHostedService>().Where(h => h is not BackgroundService or VoteBatcher))
         {
             await hosted.StartAsync(CancellationToken.None);
         }
@@ -97,11 +101,14 @@ public sealed class TestCore : IAsyncDisposable
         return new TestCore(services, folder);
     }
 
+    /// <summary>The database commands run so far, by every context of this Core.</summary>
+    public CommandCounter Commands => _services.GetRequiredService<CommandCounter>();
+
     /// <summary>A live session with <paramref name="scenarios"/> scenarios, none open.</summary>
-    public Task<(SessionDetails Session, IReadOnlyList<ScenarioView> Scenarios)> LiveSessionAsync(int scenarios = 2, string title = "Test session") =>
+    public Task<(ManagerView Session, IReadOnlyList<ScenarioView> Scenarios)> LiveSessionAsync(int scenarios = 2, string title = "Test session") =>
         LiveSessionAsync(Sessions, Decks, scenarios, title, Owner);
 
-    private static async Task<(SessionDetails, IReadOnlyList<ScenarioView>)> LiveSessionAsync(
+    private static async Task<(ManagerView, IReadOnlyList<ScenarioView>)> LiveSessionAsync(
         SessionService sessions, DeckService deck, int scenarios, string title, Actor owner)
     {
         var session = await sessions.CreateAsync(title, owner);
@@ -129,6 +136,7 @@ public sealed class TestCore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _services.GetRequiredService<VoteBatcher>().StopAsync(CancellationToken.None);
         await _services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_folder is not null)
@@ -142,6 +150,20 @@ public sealed class TestCore : IAsyncDisposable
                 // A file still held open is left for the OS to clean from the temp folder.
             }
         }
+    }
+}
+
+/// <summary>Counts the database commands that contexts run (a test that a view asks the database nothing).</summary>
+public sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public override System.Data.Common.DbCommand CommandCreated(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
+    {
+        Interlocked.Increment(ref _count);
+        return result;
     }
 }
 

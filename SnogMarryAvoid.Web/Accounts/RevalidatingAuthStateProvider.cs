@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using SnogMarryAvoid.Core.Accounts;
 
 namespace SnogMarryAvoid.Web.Accounts;
 
@@ -17,20 +18,14 @@ public sealed class RevalidatingAuthStateProvider(ILoggerFactory loggerFactory, 
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var user = await users.GetUserAsync(authenticationState.User);
-        if (user is null || await users.IsLockedOutAsync(user))
+        var user = authenticationState.User;
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
         {
             return false;
         }
 
-        if (!users.SupportsUserSecurityStamp)
-        {
-            return true;
-        }
-
-        var principalStamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return principalStamp == await users.GetSecurityStampAsync(user);
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AccountService>()
+            .IsSignInValidAsync(userId, user.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType));
     }
 }

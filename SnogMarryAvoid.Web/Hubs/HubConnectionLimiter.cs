@@ -1,19 +1,22 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using SnogMarryAvoid.Core;
+using SnogMarryAvoid.Core.Limits;
 using SnogMarryAvoid.Web.Participants;
 
 namespace SnogMarryAvoid.Web.Hubs;
 
 /// <summary>
-/// At most <c>Limits:HubConnectionsPerAddress</c> (default 20,000) hub connections open at once from one
+/// At most <c>Limits:HubConnectionsPerAddress</c> (<see cref="LimitsOptions"/>) hub connections open at once from one
 /// network address. Phone pages are hub clients, and a venue's Wi-Fi puts a whole room behind one
 /// address, so the default is above the largest room; lower it where phones do not share addresses.
 /// A connection over the limit is closed with an error.
 /// </summary>
-public sealed class HubConnectionLimiter(IConfiguration configuration) : IHubFilter
+public sealed class HubConnectionLimiter(IOptions<LimitsOptions> limits) : IHubFilter
 {
     private const string CountedItem = "counted-address";
-    private readonly int _limit = Math.Max(1, configuration.GetValue("Limits:HubConnectionsPerAddress", 20_000));
+    private readonly int _limit = limits.Value.HubConnectionsPerAddress;
     private readonly ConcurrentDictionary<string, int> _open = new();
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
@@ -22,7 +25,7 @@ public sealed class HubConnectionLimiter(IConfiguration configuration) : IHubFil
         if (_open.AddOrUpdate(address, 1, (_, n) => n + 1) > _limit)
         {
             Release(address);
-            throw new HubException($"TooManyConnections: at most {_limit} connections from one network address.");
+            throw new DomainException(DomainError.TooManyConnections, $"at most {_limit} connections from one network address.");
         }
 
         context.Context.Items[CountedItem] = address;

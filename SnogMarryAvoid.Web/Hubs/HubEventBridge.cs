@@ -1,31 +1,23 @@
 using Microsoft.AspNetCore.SignalR;
+using SnogMarryAvoid.Core.Contract;
 using SnogMarryAvoid.Core.Live;
 
 namespace SnogMarryAvoid.Web.Hubs;
 
 /// <summary>
 /// Forwards every event this server hears (its own, and with Redis those of the other servers) to the
-/// hub connections on this server: the room (participants, phone pages among them) and the
-/// facilitators watching. There is no SignalR backplane: each server delivers to its own connections,
-/// so a Redis outage pauses only the news between servers, never a server's own room. Tallies go to
-/// the room only when <see cref="ResultsChanged.VisibleToRoom"/>, a rule Core decides (reveal-only
-/// sessions do not leak).
+/// hub connections on this server. There is no SignalR backplane: each server delivers to its own
+/// connections, so a Redis outage pauses only the news between servers, never a server's own room.
+/// The room gets the room's view; tallies go to watchers, and to participants who follow results only
+/// when <see cref="ResultsChanged.VisibleToRoom"/>, a rule Core decides (reveal-only sessions do not leak).
 /// </summary>
-public sealed class HubEventBridge : IHostedService
+public sealed class HubEventBridge(ISessionEvents events, IHubContext<SessionHub, ISessionClient> hub) : IHostedService
 {
-    private readonly ISessionEvents _events;
-    private readonly IHubContext<SessionHub> _hub;
     private IDisposable? _subscription;
-
-    public HubEventBridge(ISessionEvents events, IHubContext<SessionHub> hub) => (_events, _hub) = (events, hub);
-
-    public static string RoomGroup(Guid sessionId) => $"room:{sessionId:N}";
-
-    public static string FacilitatorGroup(Guid sessionId) => $"facilitators:{sessionId:N}";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = _events.SubscribeAll(ForwardAsync);
+        _subscription = events.SubscribeAll(ForwardAsync);
         return Task.CompletedTask;
     }
 
@@ -37,17 +29,16 @@ public sealed class HubEventBridge : IHostedService
 
     private Task ForwardAsync(SessionEvent sessionEvent)
     {
-        var everyone = _hub.Clients.Groups(RoomGroup(sessionEvent.SessionId), FacilitatorGroup(sessionEvent.SessionId));
+        var id = sessionEvent.SessionId;
+        var everyone = hub.Clients.Groups(HubGroups.Room(id), HubGroups.Watchers(id));
         return sessionEvent switch
         {
-            SessionChanged { Snapshot.IsEnded: true } ended => Task.WhenAll(
-                everyone.SendAsync("SessionChanged", ended.Snapshot),
-                everyone.SendAsync("SessionEnded", ended.SessionId)),
-            SessionChanged changed => everyone.SendAsync("SessionChanged", changed.Snapshot),
-            ResultsChanged { VisibleToRoom: true } results => everyone.SendAsync("ResultsChanged", results.Results, results.LastSequence),
-            ResultsChanged results => _hub.Clients.Group(FacilitatorGroup(results.SessionId)).SendAsync("ResultsChanged", results.Results, results.LastSequence),
+            SessionChanged { Room.IsEnded: true } ended => Task.WhenAll(everyone.SessionChanged(ended.Room), everyone.SessionEnded(id)),
+            SessionChanged changed => everyone.SessionChanged(changed.Room),
+            ResultsChanged { VisibleToRoom: true } results => hub.Clients.Groups(HubGroups.Watchers(id), HubGroups.Results(id)).ResultsChanged(results.Results, results.LastSequence),
+            ResultsChanged results => hub.Clients.Group(HubGroups.Watchers(id)).ResultsChanged(results.Results, results.LastSequence),
             // Watchers only: sent to the room, every join would cost a message to everyone already there.
-            ParticipantJoined joined => _hub.Clients.Group(FacilitatorGroup(joined.SessionId)).SendAsync("ParticipantsChanged", joined.ParticipantCount),
+            ParticipantJoined joined => hub.Clients.Group(HubGroups.Watchers(id)).ParticipantsChanged(joined.ParticipantCount),
             _ => Task.CompletedTask,
         };
     }

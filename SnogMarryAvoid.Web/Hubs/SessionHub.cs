@@ -2,32 +2,23 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Accounts;
+using SnogMarryAvoid.Core.Contract;
 using SnogMarryAvoid.Core.Decks;
-using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Participants;
 using SnogMarryAvoid.Core.Scenarios;
 using SnogMarryAvoid.Core.Sessions;
 using SnogMarryAvoid.Core.Voting;
 using SnogMarryAvoid.Web.Accounts;
-using SnogMarryAvoid.Web.Observability;
 using SnogMarryAvoid.Web.Participants;
 
 namespace SnogMarryAvoid.Web.Hubs;
 
 /// <summary>
-/// What <see cref="SessionHub.Join"/> answers: keep the token to rejoin as the same participant. The server's
-/// clock (UTC) lets a client show a countdown to <see cref="ScenarioView.ClosesAt"/> whatever its own clock says.
-/// </summary>
-public sealed record JoinReply(string ParticipantToken, Guid SessionId, SessionSnapshot Snapshot, DateTime ServerTime);
-
-/// <summary>What <see cref="SessionHub.Watch"/> answers: the session now, and the current scenario's tally with its sequence.</summary>
-public sealed record WatchReply(SessionSnapshot Snapshot, ScenarioResults? Results, long LastSequence);
-
-/// <summary>
-/// The real-time API for clients that are not Blazor pages (the load tool, integrations). Every call goes
-/// through the same Core services as the pages, so the same rules apply; a broken rule reaches the
-/// client as a <see cref="HubException"/> whose message is "Code: sentence". Documented, with every
-/// method, event and error, in docs/realtime-api.md.
+/// The real-time API (<see cref="ISessionHub"/>) for clients that are not Blazor pages: the phone page,
+/// the load tool, integrations. Every call goes through the same Core services as the pages, so the
+/// same rules apply; a refusal is a <see cref="DomainException"/>, which <see cref="HubRefusals"/> turns
+/// into "Code: sentence" for the client. Documented, with every method, event and error, in
+/// docs/realtime-api.md.
 /// </summary>
 public sealed class SessionHub(
     ParticipantService participants,
@@ -38,21 +29,22 @@ public sealed class SessionHub(
     ParticipantCookie tokens,
     JoinAttemptLimiter limiter,
     PresenceTracker presence,
-    TimeProvider clock) : Hub
+    StaffConnections staff,
+    TimeProvider clock) : Hub<ISessionClient>, ISessionHub
 {
-    public const string Path = "/hubs/session";
+    public const string Path = ISessionHub.Path;
     private const string ParticipantItem = "participant";
+    private const string SessionItem = "session";
     private const string PresenceItem = "presence";
 
     // ---- Participants ----
 
-    /// <summary>Joins by code; pass the token from an earlier reply to come back as the same participant.</summary>
     public async Task<JoinReply> Join(string code, string? participantToken)
     {
         var address = Context.GetHttpContext() is { } http ? JoinAttemptLimiter.AddressOf(http) : "hub";
         if (limiter.IsBlocked(address))
         {
-            throw new HubException($"TooManyAttempts: {JoinAttemptLimiter.Message}");
+            throw new DomainException(DomainError.TooManyAttempts, JoinAttemptLimiter.Message);
         }
 
         var key = tokens.Unprotect(participantToken) ?? ParticipantService.NewKey();
@@ -61,46 +53,42 @@ public sealed class SessionHub(
         {
             joined = await participants.JoinAsync(code, key);
         }
-        catch (DomainException ex)
+        catch (DomainException ex) when (ex.Error == DomainError.UnknownJoinCode)
         {
-            if (ex.Error == DomainError.UnknownJoinCode)
-            {
-                limiter.WrongCode(address);
-            }
-
-            throw new HubException($"{ex.Error}: {ex.Message}");
+            limiter.WrongCode(address);
+            throw;
         }
 
-        // Counted in the room's "connected now" (the console) while this connection is open, once per connection.
-        LeaveRoomPresence();
+        // Counted in the room's "connected now" (the console) while this connection is open, once per
+        // connection; joining another session leaves the first one's room.
+        await LeaveRoomAsync();
         Context.Items[PresenceItem] = presence.Connect(joined.SessionId);
         Context.Items[ParticipantItem] = joined.ParticipantId;
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubEventBridge.RoomGroup(joined.SessionId));
+        Context.Items[SessionItem] = joined.SessionId;
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Room(joined.SessionId));
         return new JoinReply(tokens.Protect(key), joined.SessionId, joined.Snapshot, clock.GetUtcNow().UtcDateTime);
     }
 
-    /// <summary>Casts or changes this participant's vote; answers once the vote is committed, with its sequence number.</summary>
-    public Task<VoteReceipt> Vote(Guid scenarioId, Choice choice) =>
-        Call(() => voting.CastVoteAsync(Participant(), scenarioId, choice));
+    public Task<VoteReceipt> Vote(Guid scenarioId, Choice choice) => voting.CastVoteAsync(Participant(), scenarioId, choice);
 
-    /// <summary>Sets or clears the "why" of this participant's vote.</summary>
-    public Task<VoteReceipt> SetReason(Guid scenarioId, string? reason) =>
-        Call(() => voting.SetReasonAsync(Participant(), scenarioId, reason));
+    public Task<VoteReceipt> SetReason(Guid scenarioId, string? reason) => voting.SetReasonAsync(Participant(), scenarioId, reason);
 
-    /// <summary>This participant's own votes in the session, one receipt per scenario voted on.</summary>
-    public Task<IReadOnlyList<VoteReceipt>> GetMyVotes() =>
-        Call(() => voting.GetVotesAsync(Participant()));
+    public Task<IReadOnlyList<VoteReceipt>> GetMyVotes() => voting.GetVotesAsync(Participant());
 
-    /// <summary>The scenario's tally, when this participant may see it (revealed, or a results-live session).</summary>
-    public Task<ScenarioResults> GetResults(Guid scenarioId) =>
-        Call(() => voting.GetResultsForParticipantAsync(Participant(), scenarioId));
+    public Task<ScenarioResults> GetResults(Guid scenarioId) => voting.GetResultsForParticipantAsync(Participant(), scenarioId);
+
+    public async Task<ResultsReply> FollowResults()
+    {
+        var participant = Participant();
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Results((Guid)Context.Items[SessionItem]!));
+        return await voting.GetRoomResultsAsync(participant);
+    }
 
     // ---- Facilitators (signed in, and allowed to run the session: the same rule as the console) ----
 
-    /// <summary>Creates a live session owned by the caller, optionally with the built-in deck.</summary>
-    public Task<SessionSnapshot> CreateSession(string title, bool builtInDeck) => Call(async () =>
+    public async Task<RoomView> CreateSession(string title, bool builtInDeck)
     {
-        var actor = Facilitator();
+        var actor = await FacilitatorAsync();
         var created = await sessions.CreateAsync(title, actor);
         if (builtInDeck)
         {
@@ -108,93 +96,91 @@ public sealed class SessionHub(
         }
 
         return await sessions.StartAsync(created.Id, actor);
-    });
-
-    /// <summary>Follows a session as its console and projector do: every event, tallies included, before the reveal too.</summary>
-    public Task<WatchReply> Watch(Guid sessionId) => Call(async () =>
-    {
-        var snapshot = await sessions.GetSnapshotAsync(sessionId, Facilitator());
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubEventBridge.FacilitatorGroup(sessionId));
-        if (snapshot.Current is not { } current)
-        {
-            return new WatchReply(snapshot, null, 0);
-        }
-
-        var (results, sequence) = await voting.GetResultsWithSequenceAsync(sessionId, current.Id);
-        return new WatchReply(snapshot, results, sequence);
-    });
-
-    public Task<SessionSnapshot> Start(Guid sessionId) => Call(() => sessions.StartAsync(sessionId, Facilitator()));
-
-    /// <summary>Opens a scenario for voting, with an optional countdown in seconds (5 to 600).</summary>
-    public Task<SessionSnapshot> Open(Guid sessionId, Guid scenarioId, int? seconds) =>
-        Call(() => scenarios.OpenAsync(sessionId, scenarioId, Facilitator(), Countdown(seconds)));
-
-    public Task<SessionSnapshot> Close(Guid sessionId, Guid scenarioId) => Call(() => scenarios.CloseAsync(sessionId, scenarioId, Facilitator()));
-
-    public Task<SessionSnapshot> Reveal(Guid sessionId, Guid scenarioId) => Call(() => scenarios.RevealAsync(sessionId, scenarioId, Facilitator()));
-
-    /// <summary>The clicker's "next": open, close, reveal, then the next scenario.</summary>
-    public Task<SessionSnapshot> Next(Guid sessionId) => Call(() => scenarios.StepForwardAsync(sessionId, Facilitator()));
-
-    /// <summary>The clicker's "back".</summary>
-    public Task<SessionSnapshot> Previous(Guid sessionId) => Call(() => scenarios.StepBackAsync(sessionId, Facilitator()));
-
-    /// <summary>Live results (the room sees the split while voting is open) or reveal-only (the default).</summary>
-    public Task<SessionSnapshot> SetResultsLive(Guid sessionId, bool live) => Call(() => sessions.SetResultsLiveAsync(sessionId, Facilitator(), live));
-
-    public Task<SessionSnapshot> End(Guid sessionId) => Call(() => sessions.EndAsync(sessionId, Facilitator()));
-
-    private static TimeSpan? Countdown(int? seconds) => seconds switch
-    {
-        null => null,
-        >= 5 and <= 600 => TimeSpan.FromSeconds(seconds.Value),
-        _ => throw new DomainException(DomainError.InvalidInput, "A countdown is 5 to 600 seconds."),
-    };
-
-    public override Task OnDisconnectedAsync(Exception? exception)
-    {
-        LeaveRoomPresence();
-        return base.OnDisconnectedAsync(exception);
     }
 
-    private void LeaveRoomPresence()
+    public async Task<WatchReply> Watch(Guid sessionId)
+    {
+        var view = await sessions.GetAsync(sessionId, await FacilitatorAsync());
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Watchers(sessionId));
+        return new WatchReply(view.Room, view.Results, view.LastSequence);
+    }
+
+    public async Task<RoomView> Start(Guid sessionId) => await sessions.StartAsync(sessionId, await FacilitatorAsync());
+
+    public async Task<RoomView> Open(Guid sessionId, Guid scenarioId, int? seconds)
+    {
+        var actor = await FacilitatorAsync();
+        return await scenarios.OpenAsync(sessionId, scenarioId, actor, Countdown.FromSeconds(seconds));
+    }
+
+    public async Task<RoomView> Close(Guid sessionId, Guid scenarioId) => await scenarios.CloseAsync(sessionId, scenarioId, await FacilitatorAsync());
+
+    public async Task<RoomView> Reveal(Guid sessionId, Guid scenarioId) => await scenarios.RevealAsync(sessionId, scenarioId, await FacilitatorAsync());
+
+    public async Task<RoomView> Next(Guid sessionId) => await scenarios.StepForwardAsync(sessionId, await FacilitatorAsync());
+
+    public async Task<RoomView> Previous(Guid sessionId) => await scenarios.StepBackAsync(sessionId, await FacilitatorAsync());
+
+    public async Task<RoomView> SetResultsLive(Guid sessionId, bool live) => await sessions.SetResultsLiveAsync(sessionId, await FacilitatorAsync(), live);
+
+    public async Task<RoomView> End(Guid sessionId) => await sessions.EndAsync(sessionId, await FacilitatorAsync());
+
+    // ---- The connection ----
+
+    public override Task OnConnectedAsync()
+    {
+        staff.Opened(Context);
+        return base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        staff.Closed(Context);
+        await LeaveRoomAsync();
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task LeaveRoomAsync()
     {
         if (Context.Items.TryGetValue(PresenceItem, out var lease) && lease is IDisposable disposable)
         {
             disposable.Dispose();
         }
+
+        if (Context.Items.TryGetValue(SessionItem, out var joined) && joined is Guid sessionId)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Room(sessionId));
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Results(sessionId));
+        }
     }
 
     private Guid Participant() => Context.Items[ParticipantItem] as Guid?
-        ?? throw new HubException("NotJoined: join a session with its code first.");
+        ?? throw new DomainException(DomainError.NotJoined, "join a session with its code first.");
 
-    private Actor Facilitator()
+    /// <summary>
+    /// The signed-in facilitator or organiser, as Core's <see cref="Actor"/>. The sign-in is checked again
+    /// against the account (<see cref="StaffConnections"/>): a disabled or deleted account loses the hub
+    /// as it loses the console.
+    /// </summary>
+    private async Task<Actor> FacilitatorAsync()
     {
         var user = Context.User ?? new ClaimsPrincipal();
         if (user.Identity?.IsAuthenticated != true)
         {
-            throw new HubException("SignInRequired: sign in as a facilitator or organiser to run a session.");
+            throw new DomainException(DomainError.SignInRequired, "sign in as a facilitator or organiser to run a session.");
         }
 
         if (!user.IsInRole(Roles.Organiser) && !user.IsInRole(Roles.Facilitator))
         {
-            throw new HubException("Forbidden: only facilitators and organisers run sessions.");
+            throw new DomainException(DomainError.Forbidden, "only facilitators and organisers run sessions.");
+        }
+
+        if (!await staff.IsStillSignedInAsync(Context))
+        {
+            Context.Abort();
+            throw new DomainException(DomainError.SignInRequired, "this account's sign-in is no longer valid (disabled, deleted or its password changed); sign in again.");
         }
 
         return ActorOf.User(user);
-    }
-
-    // Rule violations reach the client as "Code: message"; anything else stays a generic failure.
-    private static async Task<T> Call<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (DomainException ex)
-        {
-            throw new HubException($"{ex.Error}: {ex.Message}");
-        }
     }
 }

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using SnogMarryAvoid.Core.Limits;
 
 namespace SnogMarryAvoid.Web.Participants;
 
 /// <summary>
 /// Slows down guessing of join codes: only wrong codes count, per network address, in a sliding
 /// window. The default is generous (a whole room may share one address behind the venue's Wi-Fi):
-/// <c>Limits:WrongJoinCodesPerMinute</c>, 120.
+/// <c>Limits:WrongJoinCodesPerMinute</c> (<see cref="LimitsOptions"/>).
 /// </summary>
 public sealed class JoinAttemptLimiter : IDisposable
 {
@@ -14,9 +16,9 @@ public sealed class JoinAttemptLimiter : IDisposable
 
     private readonly PartitionedRateLimiter<string> _limiter;
 
-    public JoinAttemptLimiter(IConfiguration configuration)
+    public JoinAttemptLimiter(IOptions<LimitsOptions> limits)
     {
-        var perMinute = configuration.GetValue("Limits:WrongJoinCodesPerMinute", 120);
+        var perMinute = limits.Value.WrongJoinCodesPerMinute;
         _limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetSlidingWindowLimiter(address, _ =>
             new SlidingWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0 }));
     }

@@ -1,16 +1,19 @@
 using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Live;
+using SnogMarryAvoid.Core.Participants;
 using SnogMarryAvoid.Core.Sessions;
 using SnogMarryAvoid.Core.Voting;
 
 namespace SnogMarryAvoid.Web.Components.Shared;
 
 /// <summary>
-/// Follows one session for a signed-in view (projector, console): the newest snapshot, the current
-/// scenario's tally and the head counts, kept up to date from events. Snapshots older than the one
-/// shown are ignored; tallies and counts redraw at most twenty times a second.
+/// Follows one session for a signed-in view (projector, console): the newest manager's view, the
+/// current scenario's tally, its reasons and the head counts, kept up to date from events alone. The
+/// database is read when the page loads and when it starts following, never for an event: every event
+/// carries what it changed. Views older than the one shown are ignored; tallies and counts redraw at
+/// most twenty times a second.
 /// </summary>
-public sealed class SessionFollower(SessionService sessions, VotingService voting, ISessionEvents events, PresenceTracker presence, TimeProvider clock) : IDisposable
+public sealed class SessionFollower(SessionService sessions, ISessionEvents events, PresenceTracker presence, TimeProvider clock) : IDisposable
 {
     /// <summary>
     /// The shortest time between two redraws of tallies and counts. In a busy room a vote waits up to this
@@ -26,46 +29,49 @@ public sealed class SessionFollower(SessionService sessions, VotingService votin
     private Guid _sessionId;
     private Actor? _actor;
 
-    public SessionSnapshot? Snapshot { get; private set; }
+    public ManagerView? Manager { get; private set; }
+
+    /// <summary>The room's view: what the projector shows.</summary>
+    public RoomView? Snapshot => Manager?.Room;
+
     public ScenarioResults? Results { get; private set; }
+
+    /// <summary>The current scenario's newest reasons, newest first, and how many it has in all.</summary>
+    public IReadOnlyList<ReasonView> Reasons { get; private set; } = [];
+
+    public int ReasonCount { get; private set; }
+
     public int Participants { get; private set; }
+
     public int Connected { get; private set; }
 
-    /// <summary>Loads the session now (while prerendering too); throws as <see cref="SessionService.GetSnapshotAsync"/> does.</summary>
+    /// <summary>Loads the session now (while prerendering too); throws as <see cref="SessionService.GetAsync"/> does.</summary>
     public async Task LoadAsync(Guid sessionId, Actor actor)
     {
         (_sessionId, _actor) = (sessionId, actor);
-        var snapshot = await sessions.GetSnapshotAsync(sessionId, actor);
-        Participants = Math.Max(Participants, snapshot.ParticipantCount);
+        Apply(await sessions.GetAsync(sessionId, actor));
         _presence[string.Empty] = presence.Connected(sessionId);
         Connected = _presence.Values.Sum();
-        await ApplyAsync(snapshot, reloadResults: true);
     }
 
     /// <summary>
     /// Starts following, once the component is interactive. Events are applied on the component's
-    /// dispatcher (<paramref name="invoke"/>); <paramref name="redraw"/> is the component's StateHasChanged;
-    /// <paramref name="also"/> lets the component react too (after the follower has applied the event).
+    /// dispatcher (<paramref name="invoke"/>); <paramref name="redraw"/> is the component's StateHasChanged.
     /// </summary>
-    public async Task FollowAsync(Func<Func<Task>, Task> invoke, Action redraw, Func<Exception, Task> fail, Func<SessionEvent, Task>? also = null)
+    public async Task FollowAsync(Func<Func<Task>, Task> invoke, Action redraw, Func<Exception, Task> fail)
     {
         _throttle = new RenderThrottle(() => invoke(() => { redraw(); return Task.CompletedTask; }), RedrawInterval, clock);
         _subscription = events.Subscribe(_sessionId, e => invoke(async () =>
         {
             try
             {
-                if (await ApplyAsync(e))
+                if (Apply(e))
                 {
                     redraw();
                 }
                 else
                 {
                     _throttle.Request();
-                }
-
-                if (also is not null)
-                {
-                    await also(e);
                 }
             }
             catch (Exception ex)
@@ -78,19 +84,26 @@ public sealed class SessionFollower(SessionService sessions, VotingService votin
         await LoadAsync(_sessionId, _actor!);
     }
 
-    /// <summary>Applies an event; true when it needs an immediate redraw (the session moved on).</summary>
-    private async Task<bool> ApplyAsync(SessionEvent sessionEvent)
+    /// <summary>Applies an event; true when it needs an immediate redraw (the session moved on, a reason arrived).</summary>
+    private bool Apply(SessionEvent sessionEvent)
     {
         switch (sessionEvent)
         {
             case SessionChanged changed:
-                await ApplyAsync(changed.Snapshot);
+                Apply(changed.Manager);
                 return true;
             // Equal sequences are accepted: another server's count of the same moment is the same or newer.
             case ResultsChanged changed when changed.Results.ScenarioId == Snapshot?.Current?.Id && changed.LastSequence >= _resultsSequence:
                 Results = changed.Results;
                 _resultsSequence = changed.LastSequence;
                 break;
+            case ReasonsChanged reasons when reasons.ScenarioId == Snapshot?.Current?.Id:
+                Reasons = [.. Reasons.Where(r => r.VoteId != reasons.VoteId)
+                    .Concat(reasons.Reason is { } reason ? [reason] : [])
+                    .OrderByDescending(r => r.UpdatedAt)
+                    .Take(ModerationService.ReasonsInView)];
+                ReasonCount = reasons.Count;
+                return true;
             case ParticipantJoined joined:
                 Participants = Math.Max(Participants, joined.ParticipantCount);
                 break;
@@ -104,18 +117,22 @@ public sealed class SessionFollower(SessionService sessions, VotingService votin
         return false;
     }
 
-    private async Task ApplyAsync(SessionSnapshot snapshot, bool reloadResults = false)
+    private void Apply(ManagerView view)
     {
-        if (snapshot.IsNewerThan(Snapshot))
+        if (!view.IsNewerThan(Manager))
         {
-            reloadResults |= snapshot.Current?.Id != Snapshot?.Current?.Id || snapshot.Current?.State != Snapshot?.Current?.State;
-            Snapshot = snapshot;
+            return;
         }
 
-        if (reloadResults && Snapshot?.Current is { } current)
+        var sameScenario = view.Current?.Id == Snapshot?.Current?.Id;
+        Manager = view;
+        Participants = Math.Max(Participants, view.Room.ParticipantCount);
+        if (!sameScenario || view.LastSequence >= _resultsSequence)
         {
-            (Results, _resultsSequence) = await voting.GetResultsWithSequenceAsync(Snapshot.SessionId, current.Id);
+            (Results, _resultsSequence) = (view.Results, view.LastSequence);
         }
+
+        (Reasons, ReasonCount) = (view.Reasons, view.ReasonCount);
     }
 
     public void Dispose()

@@ -8,14 +8,16 @@ const body = root.querySelector(".phone-body");
 const banner = root.querySelector(".connection");
 const code = root.dataset.code;
 
-const CHOICES = [1, 2, 3];
-const NAMES = { 1: "Snog", 2: "Marry", 3: "Avoid" };
-const OPEN = 1;
-const REVEALED = 3;
-const ENDED = 2;
-const VERDICTS = ["Nobody voted.", "The room says: snog!", "The room says: marry!", "The room says: avoid!", "The room is split."];
-// The same limit and wording as Core (Vote.MaxReasonLength, TextInput.Clean); the server checks again.
-const MAX_REASON = 280;
+// Core's names, numbers and limits, sent in the page (PhoneRules): nothing of them is copied here.
+const rules = JSON.parse(root.dataset.rules);
+const CHOICES = rules.choices.map((choice) => choice.value);
+const NAMES = Object.fromEntries(rules.choices.map((choice) => [choice.value, choice.name]));
+const OPEN = rules.states.Open;
+const REVEALED = rules.states.Revealed;
+const ENDED = rules.phases.Ended;
+// The server checks again; checking here too means a pasted essay never has to travel.
+const MAX_REASON = rules.maxReasonLength;
+const reasonTooLong = (length) => rules.reasonTooLong.replace("{length}", String(length));
 
 const state = {
   token: root.dataset.token || null,
@@ -47,8 +49,7 @@ connection.on("SessionChanged", (snapshot) => {
     showSnapshot(snapshot);
   }
 });
-// Sent to the whole room; the phone draws tallies only from a revealed snapshot.
-connection.on("ResultsChanged", () => {});
+// The room's view says the session ended too: nothing more to do for this event.
 connection.on("SessionEnded", () => {});
 connection.onreconnecting(() => setOnline(false));
 connection.onreconnected(() => join());
@@ -160,7 +161,7 @@ async function saveReason() {
   const length = lengthOf(text.trim());
   if (length > MAX_REASON) {
     // Refused here too, so that a pasted essay never has to travel: the server would refuse it the same way.
-    state.error = `Your reason is ${length} characters; the limit is ${MAX_REASON}.`;
+    state.error = reasonTooLong(length);
     draw();
     return;
   }
@@ -279,7 +280,7 @@ function voteCard(scenario, revealed) {
       mine ? reasonBox(scenario.id, mine) : null,
     ];
   } else if (scenario.state === REVEALED && revealed) {
-    content = [el("p", { class: "verdict", text: VERDICTS[revealed.verdict] ?? "" }), resultsBars(revealed, mine?.choice)];
+    content = [el("p", { class: "verdict", text: state.snapshot.verdictText ?? "" }), resultsBars(revealed, mine?.choice)];
   } else {
     content = [el("p", { class: "status", role: "status", text: `Voting is closed.${mine ? ` You voted ${NAMES[mine.choice]}.` : " You didn't vote on this one."}` })];
   }

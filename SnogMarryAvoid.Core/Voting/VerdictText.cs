@@ -1,8 +1,6 @@
-using SnogMarryAvoid.Core.Voting;
+namespace SnogMarryAvoid.Core.Voting;
 
-namespace SnogMarryAvoid.Web.Components.Shared;
-
-/// <summary>How a verdict reads out loud in the room.</summary>
+/// <summary>How a verdict reads out loud in the room, on the projector and on every phone.</summary>
 public static class VerdictText
 {
     public static string Of(Verdict verdict) => verdict switch

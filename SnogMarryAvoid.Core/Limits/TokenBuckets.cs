@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace SnogMarryAvoid.Core.Live;
+namespace SnogMarryAvoid.Core.Limits;
 
 /// <summary>
 /// One token bucket per key: a burst of <c>burst</c> takes, then <c>perSecond</c> a second. Buckets that

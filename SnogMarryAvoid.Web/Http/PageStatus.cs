@@ -1,6 +1,6 @@
 using SnogMarryAvoid.Core;
 
-namespace SnogMarryAvoid.Web.Components.Shared;
+namespace SnogMarryAvoid.Web.Http;
 
 /// <summary>The HTTP status that fits a refusal, for pages (while prerendering) and file endpoints alike.</summary>
 public static class PageStatus

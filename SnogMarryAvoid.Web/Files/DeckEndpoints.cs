@@ -4,9 +4,10 @@ using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Decks;
 using SnogMarryAvoid.Core.Sessions;
-using SnogMarryAvoid.Web.Components.Shared;
+using SnogMarryAvoid.Web.Accounts;
+using SnogMarryAvoid.Web.Http;
 
-namespace SnogMarryAvoid.Web.Accounts;
+namespace SnogMarryAvoid.Web.Files;
 
 public static class DeckEndpoints
 {
@@ -14,7 +15,7 @@ public static class DeckEndpoints
     public static void MapDeckEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/facilitate/{sessionId:guid}/deck.{format}", async (Guid sessionId, string format, ClaimsPrincipal user, SessionService sessions) =>
         {
-            SessionDetails session;
+            ManagerView session;
             try
             {
                 session = await sessions.GetAsync(sessionId, ActorOf.User(user));

@@ -3,9 +3,10 @@ using System.Text;
 using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Reports;
-using SnogMarryAvoid.Web.Components.Shared;
+using SnogMarryAvoid.Web.Accounts;
+using SnogMarryAvoid.Web.Http;
 
-namespace SnogMarryAvoid.Web.Accounts;
+namespace SnogMarryAvoid.Web.Files;
 
 public static class ReportEndpoints
 {

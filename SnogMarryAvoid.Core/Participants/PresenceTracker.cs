@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using SnogMarryAvoid.Core.Live;
 
-namespace SnogMarryAvoid.Core.Live;
+namespace SnogMarryAvoid.Core.Participants;
 
 /// <summary>
 /// How many participants have a session open right now on this server: each phone holds a lease while

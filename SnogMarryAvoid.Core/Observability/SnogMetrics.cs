@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace SnogMarryAvoid.Core.Live;
+namespace SnogMarryAvoid.Core.Observability;
 
 /// <summary>
 /// The app's own measurements, on the meter <see cref="MeterName"/> (exported at <c>/metrics</c> in

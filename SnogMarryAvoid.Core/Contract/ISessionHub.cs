@@ -1,0 +1,95 @@
+using SnogMarryAvoid.Core.Sessions;
+using SnogMarryAvoid.Core.Voting;
+
+namespace SnogMarryAvoid.Core.Contract;
+
+/// <summary>
+/// The real-time API at <see cref="Path"/>, as every client calls it: the phone page, the load tool,
+/// integrations (docs/realtime-api.md). The web host's hub implements it, so a client that names a
+/// method with <c>nameof(ISessionHub.Vote)</c> cannot misspell it. A refused call fails with
+/// "Code: explanation", the code being a <see cref="DomainError"/>.
+/// </summary>
+public interface ISessionHub
+{
+    public const string Path = "/hubs/session";
+
+    // ---- Participants ----
+
+    /// <summary>Joins by code; pass the token from an earlier reply to come back as the same participant.</summary>
+    Task<JoinReply> Join(string code, string? participantToken);
+
+    /// <summary>This participant's own votes in the session, one receipt per scenario voted on.</summary>
+    Task<IReadOnlyList<VoteReceipt>> GetMyVotes();
+
+    /// <summary>Casts or changes this participant's vote; answers once the vote is committed, with its sequence number.</summary>
+    Task<VoteReceipt> Vote(Guid scenarioId, Choice choice);
+
+    /// <summary>Sets or clears the "why" of this participant's vote.</summary>
+    Task<VoteReceipt> SetReason(Guid scenarioId, string? reason);
+
+    /// <summary>The scenario's tally, when this participant may see it (revealed, or a results-live session).</summary>
+    Task<ScenarioResults> GetResults(Guid scenarioId);
+
+    /// <summary>
+    /// From now on this connection also receives <see cref="ISessionClient.ResultsChanged"/> whenever the
+    /// room may see the tally (the room's group gets only views). Answers with the current tally, if the
+    /// room may see it now.
+    /// </summary>
+    Task<ResultsReply> FollowResults();
+
+    // ---- Facilitators and organisers (signed in, and allowed to run the session) ----
+
+    /// <summary>Creates a live session owned by the caller, optionally with the built-in deck.</summary>
+    Task<RoomView> CreateSession(string title, bool builtInDeck);
+
+    /// <summary>Follows a session as its console and projector do: every event, tallies included, before the reveal too.</summary>
+    Task<WatchReply> Watch(Guid sessionId);
+
+    Task<RoomView> Start(Guid sessionId);
+
+    /// <summary>Opens a scenario for voting, with an optional countdown in seconds (within the one countdown range).</summary>
+    Task<RoomView> Open(Guid sessionId, Guid scenarioId, int? seconds);
+
+    Task<RoomView> Close(Guid sessionId, Guid scenarioId);
+
+    Task<RoomView> Reveal(Guid sessionId, Guid scenarioId);
+
+    /// <summary>The clicker's "next": open, close, reveal, then the next scenario.</summary>
+    Task<RoomView> Next(Guid sessionId);
+
+    /// <summary>The clicker's "back".</summary>
+    Task<RoomView> Previous(Guid sessionId);
+
+    /// <summary>Live results (the room sees the split while voting is open) or reveal-only (the default).</summary>
+    Task<RoomView> SetResultsLive(Guid sessionId, bool live);
+
+    Task<RoomView> End(Guid sessionId);
+}
+
+/// <summary>The events the hub sends to its clients. The hub is typed with it, so a misspelt event does not compile.</summary>
+public interface ISessionClient
+{
+    /// <summary>The room's view changed (a newer <see cref="RoomView.Revision"/>): to the room and to watchers.</summary>
+    Task SessionChanged(RoomView snapshot);
+
+    /// <summary>A new tally, with the last vote sequence it includes: to watchers, and to followers of results when the room may see it.</summary>
+    Task ResultsChanged(ScenarioResults results, long lastSequence);
+
+    /// <summary>Someone new joined: to watchers.</summary>
+    Task ParticipantsChanged(int count);
+
+    /// <summary>The session ended: to the room and to watchers.</summary>
+    Task SessionEnded(Guid sessionId);
+}
+
+/// <summary>
+/// What <see cref="ISessionHub.Join"/> answers: keep the token to rejoin as the same participant. The server's
+/// clock (UTC) lets a client show a countdown to <see cref="Scenarios.ScenarioView.ClosesAt"/> whatever its own clock says.
+/// </summary>
+public sealed record JoinReply(string ParticipantToken, Guid SessionId, RoomView Snapshot, DateTime ServerTime);
+
+/// <summary>What <see cref="ISessionHub.Watch"/> answers: the session now, and the current scenario's tally with its sequence.</summary>
+public sealed record WatchReply(RoomView Snapshot, ScenarioResults? Results, long LastSequence);
+
+/// <summary>What <see cref="ISessionHub.FollowResults"/> answers: the current tally and its sequence, when the room may see it (else null and 0).</summary>
+public sealed record ResultsReply(ScenarioResults? Results, long LastSequence);

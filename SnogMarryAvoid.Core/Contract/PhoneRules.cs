@@ -1,0 +1,31 @@
+using SnogMarryAvoid.Core.Scenarios;
+using SnogMarryAvoid.Core.Sessions;
+using SnogMarryAvoid.Core.Voting;
+
+namespace SnogMarryAvoid.Core.Contract;
+
+/// <summary>One of the ballot's choices: its number on the wire and its name on the button.</summary>
+public sealed record BallotChoice(Choice Value, string Name);
+
+/// <summary>
+/// What the phone page needs to know of Core's rules and names, sent in the page itself, so that
+/// <c>js/phone.js</c> copies none of them: the numbers of the phases and scenario states it draws, the
+/// choices with their names, and the reason's limit with Core's own words for going over it.
+/// </summary>
+public sealed record PhoneRules(
+    IReadOnlyDictionary<string, int> Phases,
+    IReadOnlyDictionary<string, int> States,
+    IReadOnlyList<BallotChoice> Choices,
+    int MaxReasonLength,
+    string ReasonTooLong)
+{
+    /// <summary>The placeholder in <see cref="ReasonTooLong"/> for the length the person typed.</summary>
+    public const string LengthPlaceholder = "{length}";
+
+    public static PhoneRules Current { get; } = new(
+        Enum.GetValues<SessionPhase>().ToDictionary(p => p.ToString(), p => (int)p),
+        Enum.GetValues<ScenarioState>().ToDictionary(s => s.ToString(), s => (int)s),
+        [.. Enum.GetValues<Choice>().Select(c => new BallotChoice(c, c.ToString()))],
+        Vote.MaxReasonLength,
+        TextInput.TooLong(VotingService.ReasonField, LengthPlaceholder, Vote.MaxReasonLength));
+}

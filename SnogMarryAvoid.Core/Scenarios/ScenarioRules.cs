@@ -1,0 +1,136 @@
+using SnogMarryAvoid.Core.Sessions;
+
+namespace SnogMarryAvoid.Core.Scenarios;
+
+/// <summary>What the facilitator may do with one scenario now; the console shows exactly these controls.</summary>
+public sealed record ScenarioActions(bool Open, bool Close, bool Reveal, bool Reset, bool ShowOnProjector, bool Edit, bool Remove, bool MoveUp, bool MoveDown)
+{
+    public static ScenarioActions None { get; } = new(false, false, false, false, false, false, false, false, false);
+
+    /// <summary>Whether any of the actions that live in a scenario's "more" menu is allowed.</summary>
+    public bool AnyMore => Reset || ShowOnProjector || Edit || Remove || MoveUp || MoveDown;
+}
+
+/// <summary>What the clicker's "next" does from here.</summary>
+public enum StepKind
+{
+    /// <summary>Nothing: the session is not live, or the deck is done.</summary>
+    None = 0,
+    Open = 1,
+    Close = 2,
+    Reveal = 3,
+
+    /// <summary>Open voting on the next pending scenario of the deck.</summary>
+    OpenNext = 4,
+}
+
+/// <summary>The clicker's next step, on which scenario, and the label the console gives it.</summary>
+public sealed record NextStep(StepKind Kind, Guid? ScenarioId, string Label)
+{
+    public bool CanStep => Kind != StepKind.None;
+}
+
+/// <summary>
+/// The rules of running a scenario: pending → open → closed → revealed, in a live session. The one
+/// place they are written: the services refuse with these reasons, and the manager's view offers
+/// exactly the actions they allow.
+/// </summary>
+public static class ScenarioRules
+{
+    public static DomainException Ended() => new(DomainError.SessionEnded, "The session has ended.");
+
+    public static DomainException? WhyNotOpen(SessionPhase phase, ScenarioState state) => (phase, state) switch
+    {
+        (SessionPhase.Ended, _) => Ended(),
+        (SessionPhase.Draft, _) => new DomainException(DomainError.SessionNotLive, "Start the session before opening a scenario."),
+        (_, ScenarioState.Revealed) => new DomainException(DomainError.InvalidTransition, "Results of this scenario are revealed; reset it to vote again."),
+        _ => null,
+    };
+
+    public static DomainException? WhyNotClose(SessionPhase phase, ScenarioState state) => (phase, state) switch
+    {
+        (SessionPhase.Ended, _) => Ended(),
+        (_, not ScenarioState.Open) => new DomainException(DomainError.InvalidTransition, "Voting on this scenario is not open."),
+        _ => null,
+    };
+
+    public static DomainException? WhyNotReveal(SessionPhase phase, ScenarioState state) => (phase, state) switch
+    {
+        (SessionPhase.Ended, _) => Ended(),
+        (_, ScenarioState.Pending) => new DomainException(DomainError.InvalidTransition, "Open voting on this scenario before revealing its results."),
+        _ => null,
+    };
+
+    public static DomainException? WhyNotReset(SessionPhase phase) => phase == SessionPhase.Ended ? Ended() : null;
+
+    /// <summary>Showing a scenario on the projector without opening it ("go to").</summary>
+    public static DomainException? WhyNotShow(SessionPhase phase) => phase switch
+    {
+        SessionPhase.Ended => Ended(),
+        SessionPhase.Draft => new DomainException(DomainError.SessionNotLive, "Start the session before showing a scenario."),
+        _ => null,
+    };
+
+    /// <summary>Editing or removing: only a scenario nobody has voted on (still pending).</summary>
+    public static DomainException? WhyNotChangeText(SessionPhase phase, ScenarioState state, bool hasVotes, string verb) =>
+        phase == SessionPhase.Ended ? Ended()
+        : state != ScenarioState.Pending || hasVotes ? new DomainException(DomainError.InvalidTransition, $"A scenario that has been opened cannot be {verb}; reset it first.")
+        : null;
+
+    public static DomainException? WhyNotChangeDeck(SessionPhase phase) => phase == SessionPhase.Ended ? Ended() : null;
+
+    public static DomainException? WhyNotStep(SessionPhase phase) => phase switch
+    {
+        SessionPhase.Ended => Ended(),
+        SessionPhase.Draft => new DomainException(DomainError.SessionNotLive, "Start the session before opening a scenario."),
+        _ => null,
+    };
+
+    /// <summary>What may be done with <paramref name="scenario"/> now, by the same rules as the services.</summary>
+    public static ScenarioActions ActionsFor(SessionPhase phase, ScenarioView scenario, bool isCurrent, int deckSize)
+    {
+        var deck = WhyNotChangeDeck(phase) is null;
+        return new ScenarioActions(
+            Open: WhyNotOpen(phase, scenario.State) is null && scenario.State != ScenarioState.Open,
+            Close: WhyNotClose(phase, scenario.State) is null,
+            Reveal: WhyNotReveal(phase, scenario.State) is null && scenario.State != ScenarioState.Revealed && phase == SessionPhase.Live,
+            Reset: WhyNotReset(phase) is null && scenario.State != ScenarioState.Pending,
+            ShowOnProjector: WhyNotShow(phase) is null && !isCurrent,
+            Edit: WhyNotChangeText(phase, scenario.State, hasVotes: false, "edited") is null,
+            Remove: WhyNotChangeText(phase, scenario.State, hasVotes: false, "removed") is null,
+            MoveUp: deck && scenario.Order > 1,
+            MoveDown: deck && scenario.Order < deckSize);
+    }
+
+    /// <summary>
+    /// The clicker's "next" from the deck as it is: no current scenario → open the first pending one;
+    /// pending → open; open → close; closed → reveal; revealed → open the next pending one after it.
+    /// <see cref="StepKind.None"/> when the session is not live or nothing is left to open.
+    /// </summary>
+    public static NextStep Next(SessionPhase phase, IReadOnlyList<ScenarioView> deck, Guid? currentId)
+    {
+        switch (phase)
+        {
+            case SessionPhase.Draft:
+                return new NextStep(StepKind.None, null, "Start the session first");
+            case SessionPhase.Ended:
+                return new NextStep(StepKind.None, null, "The session has ended");
+        }
+
+        var current = deck.FirstOrDefault(s => s.Id == currentId);
+        switch (current?.State)
+        {
+            case ScenarioState.Pending:
+                return new NextStep(StepKind.Open, current.Id, "Open voting");
+            case ScenarioState.Open:
+                return new NextStep(StepKind.Close, current.Id, "Close voting");
+            case ScenarioState.Closed:
+                return new NextStep(StepKind.Reveal, current.Id, "Reveal");
+        }
+
+        var next = deck.Where(s => s.Order > (current?.Order ?? 0) && s.State == ScenarioState.Pending).MinBy(s => s.Order);
+        return next is not null
+            ? new NextStep(StepKind.OpenNext, next.Id, "Next scenario")
+            : new NextStep(StepKind.None, null, deck.Count == 0 ? "Add a scenario first" : "End of the deck");
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+using SnogMarryAvoid.Core.Scenarios;
+using SnogMarryAvoid.Core.Voting;
+
+namespace SnogMarryAvoid.Core.Sessions;
+
+/// <summary>
+/// What the facilitator's console draws: the room's view, the deck with what may be done to each
+/// scenario, the next step of the clicker and its label, the current scenario's tally (before the
+/// reveal too) with the last vote sequence it includes, its newest reasons for moderation, and the
+/// countdown's range and presets. Core builds it in the transaction of each change and publishes it
+/// in <see cref="Live.SessionChanged"/>; the console draws it without asking the database again.
+/// </summary>
+public sealed record ManagerView(
+    RoomView Room,
+    string? OwnerId,
+    DateTime CreatedAt,
+    DateTime? StartedAt,
+    DateTime? EndedAt,
+    IReadOnlyList<DeckItem> Deck,
+    NextStep Next,
+    ScenarioResults? Results,
+    long LastSequence,
+    IReadOnlyList<ReasonView> Reasons,
+    int ReasonCount,
+    CountdownRules Countdowns,
+    SessionActions Actions)
+{
+    [JsonIgnore]
+    public Guid Id => Room.SessionId;
+
+    [JsonIgnore]
+    public string Title => Room.Title;
+
+    [JsonIgnore]
+    public string JoinCode => Room.JoinCode;
+
+    [JsonIgnore]
+    public SessionPhase Phase => Room.Phase;
+
+    [JsonIgnore]
+    public ScenarioView? Current => Room.Current;
+
+    /// <summary>The deck's scenarios in order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ScenarioView> Scenarios => [.. Deck.Select(d => d.Scenario)];
+
+    public bool IsNewerThan(ManagerView? other) => Room.IsNewerThan(other?.Room);
+}
+
+/// <summary>
+/// What the facilitator may do with the session as a whole now: start it (a draft), end it (live), run
+/// it (the live controls: back, next, countdown, results live, blank), change its deck (not ended).
+/// </summary>
+public sealed record SessionActions(bool Start, bool End, bool Run, bool ChangeDeck)
+{
+    public static SessionActions For(SessionPhase phase) =>
+        new(Start: phase == SessionPhase.Draft, End: phase == SessionPhase.Live, Run: phase == SessionPhase.Live, ChangeDeck: phase != SessionPhase.Ended);
+}
+
+/// <summary>One scenario of the deck, whether it is the room's current one, and what the facilitator may do with it now.</summary>
+public sealed record DeckItem(ScenarioView Scenario, bool IsCurrent, ScenarioActions Actions);

@@ -1,0 +1,32 @@
+using SnogMarryAvoid.Core.Scenarios;
+using SnogMarryAvoid.Core.Voting;
+
+namespace SnogMarryAvoid.Core.Sessions;
+
+/// <summary>
+/// What the room sees: the phones and the projector draw this and nothing else. Core builds it in the
+/// transaction of each change and publishes it after the commit. <see cref="ResultsVisible"/> says
+/// whether the room may see the current scenario's split now (<see cref="ResultsVisibility"/>);
+/// <see cref="RevealedResults"/> and <see cref="VerdictText"/> are set once it is revealed.
+/// </summary>
+public sealed record RoomView(
+    Guid SessionId,
+    string Title,
+    string JoinCode,
+    SessionPhase Phase,
+    ScenarioView? Current,
+    int ScenarioCount,
+    int ParticipantCount,
+    int Revision,
+    ScenarioResults? RevealedResults,
+    bool ShowResultsLive,
+    bool IsBlanked,
+    IReadOnlyList<string> Spotlights,
+    bool ResultsVisible = false,
+    string? VerdictText = null)
+{
+    /// <summary>Whether this view is newer than <paramref name="other"/> (or there is no other).</summary>
+    public bool IsNewerThan(RoomView? other) => other is null || Revision > other.Revision;
+
+    public bool IsEnded => Phase == SessionPhase.Ended;
+}

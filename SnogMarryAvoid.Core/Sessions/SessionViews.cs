@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Core.Scenarios;
+using SnogMarryAvoid.Core.Voting;
+
+namespace SnogMarryAvoid.Core.Sessions;
+
+/// <summary>
+/// Builds the views of a session from one context: inside the transaction of a change (so the view is
+/// exactly what was committed), or on a read. The only place a <see cref="RoomView"/> or a
+/// <see cref="ManagerView"/> is made.
+/// </summary>
+internal static class SessionViews
+{
+    /// <summary>The room's view alone: what a phone gets when it joins (fewer queries than the manager's view).</summary>
+    public static async Task<RoomView> RoomAsync(SnogDbContext db, Guid sessionId, CancellationToken ct = default)
+    {
+        var session = await LoadSessionAsync(db, sessionId, ct);
+        var current = session.CurrentScenarioId is { } currentId
+            ? await db.Scenarios.AsNoTracking().Where(s => s.Id == currentId).Select(s => ScenarioViewOf(s)).FirstOrDefaultAsync(ct)
+            : null;
+        var scenarioCount = await db.Scenarios.CountAsync(s => s.SessionId == sessionId, ct);
+        var participantCount = await db.Participants.CountAsync(p => p.SessionId == sessionId, ct);
+
+        // Every phone shows the revealed split: it travels in the view so that no phone queries for it.
+        var revealed = current is { State: ScenarioState.Revealed } ? await Tallies.CountAsync(db, current.Id, ct) : null;
+        return Room(session, current, scenarioCount, participantCount, revealed, await SpotlightsAsync(db, current, ct));
+    }
+
+    /// <summary>The manager's view, with the room's view inside it.</summary>
+    public static async Task<ManagerView> ManagerAsync(SnogDbContext db, Guid sessionId, CancellationToken ct = default)
+    {
+        var session = await LoadSessionAsync(db, sessionId, ct);
+        var deck = await db.Scenarios.AsNoTracking().Where(s => s.SessionId == sessionId).OrderBy(s => s.Order).Select(s => ScenarioViewOf(s)).ToListAsync(ct);
+        var current = deck.FirstOrDefault(s => s.Id == session.CurrentScenarioId);
+        var participantCount = await db.Participants.CountAsync(p => p.SessionId == sessionId, ct);
+        ScenarioResults? results = null;
+        long sequence = 0;
+        IReadOnlyList<ReasonView> reasons = [];
+        var reasonCount = 0;
+        if (current is not null)
+        {
+            (results, sequence, _) = await Tallies.CountWithSequenceAsync(db, sessionId, current.Id, ct);
+            (reasons, reasonCount) = await ModerationService.NewestAsync(db, current.Id, ct);
+        }
+
+        var room = Room(session, current, deck.Count, participantCount, current is { State: ScenarioState.Revealed } ? results : null, await SpotlightsAsync(db, current, ct));
+        var items = deck.Select(s => new DeckItem(s, s.Id == current?.Id, ScenarioRules.ActionsFor(session.Phase, s, s.Id == current?.Id, deck.Count))).ToList();
+        return new ManagerView(room, session.OwnerId, session.CreatedAt, session.StartedAt, session.EndedAt, items,
+            ScenarioRules.Next(session.Phase, deck, current?.Id), results, sequence, reasons, reasonCount, Countdown.Rules, SessionActions.For(session.Phase));
+    }
+
+    private static async Task<Session> LoadSessionAsync(SnogDbContext db, Guid sessionId, CancellationToken ct) =>
+        await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct)
+            ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
+
+    private static ScenarioView ScenarioViewOf(Scenario s) => new(s.Id, s.Order, s.PublicBody, s.Counterpart, s.Context, s.State, s.ClosesAt);
+
+    private static async Task<IReadOnlyList<string>> SpotlightsAsync(SnogDbContext db, ScenarioView? current, CancellationToken ct) =>
+        current is null ? [] : await db.Votes.AsNoTracking()
+            .Where(v => v.ScenarioId == current.Id && v.ReasonSpotlighted && !v.ReasonHidden && v.Reason != null)
+            .OrderBy(v => v.UpdatedAt)
+            .Select(v => v.Reason!)
+            .ToListAsync(ct);
+
+    private static RoomView Room(Session session, ScenarioView? current, int scenarioCount, int participantCount, ScenarioResults? revealed, IReadOnlyList<string> spotlights) =>
+        new(session.Id, session.Title, session.JoinCode, session.Phase, current, scenarioCount, participantCount, session.Revision,
+            revealed, session.ShowResultsLive, session.IsBlanked, spotlights,
+            ResultsVisible: current is not null && ResultsVisibility.ToRoom(session.ShowResultsLive, current.State),
+            VerdictText: revealed is null ? null : VerdictText.Of(revealed.Verdict));
+}

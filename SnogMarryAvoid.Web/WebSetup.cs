@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using SnogMarryAvoid.Core;
+using SnogMarryAvoid.Core.Limits;
+using SnogMarryAvoid.Core.Live;
+using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Core.Settings;
+using SnogMarryAvoid.Web.Accounts;
+using SnogMarryAvoid.Web.Components;
+using SnogMarryAvoid.Web.Components.Shared;
+using SnogMarryAvoid.Web.Files;
+using SnogMarryAvoid.Web.Hubs;
+using SnogMarryAvoid.Web.Observability;
+using SnogMarryAvoid.Web.Participants;
+using SnogMarryAvoid.Web.Security;
+
+namespace SnogMarryAvoid.Web;
+
+/// <summary>The web host's composition: services, the request pipeline and the endpoints, each in one place.</summary>
+public static class WebSetup
+{
+    /// <summary>Exit code when a setting is bad: the host never starts.</summary>
+    public const int BadSettingsExitCode = 2;
+
+    /// <summary>Exit code when the database cannot be reached or migrated at start-up.</summary>
+    public const int DatabaseUnavailableExitCode = 3;
+
+    public static WebApplicationBuilder AddSnogWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSnogCore(builder.Environment.ContentRootPath);
+        services.AddSettings<PublicAddressOptions>();
+        services.AddSingleton<JoinLinks>();
+        services.AddSingleton<ParticipantCookie>();
+        services.AddSingleton<JoinAttemptLimiter>();
+        services.AddSnogHub();
+        services.AddSnogObservability();
+        services.AddSnogAccounts();
+
+        // A phone loads its page over a handful of HTTP connections and then needs only its hub connection.
+        // Idle keep-alive connections are let go sooner than Kestrel's default 130 s, so a room of phones
+        // does not hold five idle sockets each (docs/benchmarks.md).
+        services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<LimitsOptions>>((kestrel, limits) => kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(limits.Value.KeepAliveSeconds));
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<RedisHealthCheck>("redis");
+        services.AddMudServices();
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+
+        // The staff pages are circuits (the phone page holds none): Blazor's defaults for how many
+        // disconnected ones are kept, and for how long; a page whose circuit is gone reloads and rebuilds.
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        return builder;
+    }
+
+    public static WebApplication UseSnogPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseResponseCompression();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseMiddleware<ParticipantCookieMiddleware>();
+        app.UseSnogHubWebSockets();
+        return app;
+    }
+
+    public static WebApplication MapSnogEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapSnogHub();
+        app.MapSnogMetrics();
+        app.MapAccountEndpoints();
+        app.MapDeckEndpoints();
+        app.MapReportEndpoints();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>
+    /// Checks every setting, then runs the app until it stops. A bad setting stops it before it starts,
+    /// with one line per problem naming the key and the form expected, and exit code 2; a database that
+    /// cannot be reached or migrated, with exit code 3.
+    /// </summary>
+    public static async Task<int> RunSnogAsync(this WebApplication app)
+    {
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception ex) when (BadSettings(ex) is { Count: > 0 } problems)
+        {
+            foreach (var problem in problems)
+            {
+                await Console.Error.WriteLineAsync($"SnogMarryAvoid did not start: {problem}");
+            }
+
+            return BadSettingsExitCode;
+        }
+        catch (DatabaseUnavailableException ex)
+        {
+            // Already logged by the migrator; say it once more on stderr, plainly, and exit non-zero.
+            await Console.Error.WriteLineAsync($"SnogMarryAvoid did not start: {ex.Message}");
+            return DatabaseUnavailableExitCode;
+        }
+    }
+
+    /// <summary>Every settings problem inside <paramref name="ex"/> (one, or several aggregated), or none.</summary>
+    public static IReadOnlyList<string> BadSettings(Exception ex) => ex switch
+    {
+        OptionsValidationException invalid => [.. invalid.Failures],
+        AggregateException many => [.. many.InnerExceptions.SelectMany(BadSettings)],
+        _ => [],
+    };
+}
