@@ -51,6 +51,37 @@ public class DeckFileTests : CoreTest
         act.Should().Throw<DomainException>().Which.Message.Should().StartWith(message);
     }
 
+    [Theory]
+    [InlineData("public_body,counterpart,context\nTrust,Blogger,\"Unclosed context\nCouncil,Facebook group,Fine", 2)]
+    [InlineData("public_body,counterpart,context\nTrust,Blogger,\"A \"\"quoted\"\" word,\nand more\"\nCouncil,\"Facebook\ngroup,Fine\n", 4)]
+    [InlineData("public_body,counterpart,context\r\n\"Trust,Blogger,\r\n", 2)]
+    public void Read_ACsvWithAnUnclosedQuote_IsRefused_NamingTheLine_NotMergedIntoOneScenario(string text, int line)
+    {
+        var act = () => Read("deck.csv", text);
+
+        act.Should().Throw<DomainException>().Which.Message.Should().StartWith($"Line {line}: a quote opens here and is never closed");
+    }
+
+    [Fact]
+    public void Read_QuotedFieldsWithCommasQuotesAndLineBreaks_StillWork()
+    {
+        var entries = Read("deck.csv", "public_body,counterpart,context\nTrust,\"Blogger, \"\"the\"\" one\",\"Two\nlines\"\nCouncil,Group,\n");
+
+        entries.Should().Equal(new DeckEntry("Trust", "Blogger, \"the\" one", "Two\nlines"), new DeckEntry("Council", "Group", null));
+    }
+
+    [Fact]
+    public async Task Import_ACsvWithAnUnclosedQuote_AddsNothing()
+    {
+        var session = await Core.Sessions.CreateAsync("Room", TestCore.Owner);
+        var unclosed = Encoding.UTF8.GetBytes("public_body,counterpart,context\nTrust,Blogger,\"Unclosed\nCouncil,Group,x\nPolice,Neighbours,y");
+
+        var act = () => Core.Decks.ImportAsync(session.Id, TestCore.Owner, "deck.csv", unclosed);
+
+        (await act.Should().ThrowAsync<DomainException>()).Which.Message.Should().StartWith("Line 2:");
+        (await Core.Sessions.GetAsync(session.Id, TestCore.Owner)).Scenarios.Should().BeEmpty();
+    }
+
     [Fact]
     public void Read_NotUtf8_OrTooBig_IsRefused()
     {

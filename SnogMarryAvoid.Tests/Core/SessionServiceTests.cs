@@ -32,6 +32,17 @@ public class SessionServiceTests : CoreTest
         (await Core.Sessions.ListAsync(TestCore.Owner)).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("\u200B\u200B")]
+    [InlineData("\uFEFF \u200D")]
+    public async Task Create_WithATitleOfOnlyInvisibleCharacters_IsRejectedAndStoresNothing(string title)
+    {
+        var act = () => Core.Sessions.CreateAsync(title, TestCore.Owner);
+
+        (await act.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("Title is required.");
+        (await Core.Sessions.ListAsync(TestCore.Owner)).Should().BeEmpty();
+    }
+
     [Fact]
     public async Task Create_WithAnAbsurdlyLongTitle_IsRejectedAndStoresNothing()
     {

@@ -47,4 +47,29 @@ public class TextInputTests
 
         act.Should().Throw<DomainException>().WithMessage("Your reason is 281 characters; the limit is 280.");
     }
+
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData("\uFEFF\u200B\u200C\u200D")]
+    [InlineData(" \u2060 \u00AD \u200E\u202E ")]
+    [InlineData("\u3164\u115F\u2800")]
+    [InlineData("\uFE0F\uFE0F")]
+    [InlineData("\U000E0041\U000E0042")]
+    public void Clean_TextWithNothingVisible_CountsAsEmpty(string invisible)
+    {
+        TextInput.Clean(invisible, "Title", 120, required: false).Should().BeNull();
+        var required = () => TextInput.Clean(invisible, "Title", 120, required: true);
+
+        required.Should().Throw<DomainException>().WithMessage("Title is required.");
+    }
+
+    [Fact]
+    public void Clean_TrimsInvisibleCharactersAtTheEnds_AndKeepsJoinersInsideEmoji()
+    {
+        const string Family = "👩\u200D👩\u200D👧";
+
+        TextInput.Clean("\uFEFF\u200BNHS trust\u200B\u2060", "Title", 120, required: true).Should().Be("NHS trust");
+        TextInput.Clean($"\u200B{Family}\u200B", "Title", 120, required: true).Should().Be(Family);
+        TextInput.Length(Family).Should().Be(1);
+    }
 }

@@ -168,6 +168,23 @@ public class VotingServiceTests : CoreTest
     }
 
     [Fact]
+    public async Task SetReason_OfOnlyInvisibleCharacters_IsNoReason_AndAScenarioFieldLikeThatIsRequired()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Avoid);
+        await Core.Voting.SetReasonAsync(person, scenarios[0].Id, "A real reason.");
+
+        var invisible = await Core.Voting.SetReasonAsync(person, scenarios[0].Id, "\u200B\u200D\uFEFF");
+        var addScenario = () => Core.Decks.AddAsync(session.Id, TestCore.Owner, "Trust", "\u200B", null);
+
+        invisible.Reason.Should().BeNull("a reason with nothing visible in it is no reason");
+        (await Core.Sessions.GetAsync(session.Id, TestCore.Owner)).ReasonCount.Should().Be(0);
+        (await addScenario.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("Counterpart is required.");
+    }
+
+    [Fact]
     public async Task SetReason_BeforeVoting_AsksForAVoteFirst()
     {
         var (session, scenarios) = await Core.LiveSessionAsync();
