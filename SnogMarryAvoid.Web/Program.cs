@@ -1,10 +1,7 @@
 using SnogMarryAvoid.Web;
 
+// The composition root: the services (WebSetup.AddSnogWeb), then, once every setting has been checked,
+// the request pipeline (UseSnogPipeline) and the endpoints (MapSnogEndpoints).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSnogWeb();
-
-var app = builder.Build();
-app.UseSnogPipeline();
-app.MapSnogEndpoints();
-
-return await app.RunSnogAsync();
+return await builder.RunSnogAsync();

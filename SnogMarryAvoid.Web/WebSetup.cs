@@ -96,26 +96,29 @@ public static class WebSetup
     }
 
     /// <summary>
-    /// Checks every setting, then runs the app until it stops. A bad setting stops it before it starts,
-    /// with one line per problem naming the key and the form expected, and exit code 2; a database that
-    /// cannot be reached or migrated, with exit code 3.
+    /// Builds and runs the app until it stops. A bad setting stops it before anything is built, with one
+    /// line per problem naming the key and the form expected, and exit code 2; a database that cannot be
+    /// reached or migrated, with exit code 3.
     /// </summary>
-    public static async Task<int> RunSnogAsync(this WebApplication app)
+    public static async Task<int> RunSnogAsync(this WebApplicationBuilder builder)
     {
+        if (Settings.Problems(builder.Services, builder.Configuration) is { Count: > 0 } problems)
+        {
+            return await RefuseAsync(problems);
+        }
+
+        var app = builder.Build();
+        app.UseSnogPipeline();
+        app.MapSnogEndpoints();
         try
         {
-            app.Services.GetService<IStartupValidator>()?.Validate();
             await app.RunAsync();
             return 0;
         }
-        catch (Exception ex) when (BadSettings(ex) is { Count: > 0 } problems)
+        catch (Exception ex) when (BadSettings(ex) is { Count: > 0 } late)
         {
-            foreach (var problem in problems)
-            {
-                await Console.Error.WriteLineAsync($"SnogMarryAvoid did not start: {problem}");
-            }
-
-            return BadSettingsExitCode;
+            // Checked before the build too; this catches a setting that changed since (a reloaded file).
+            return await RefuseAsync(late);
         }
         catch (DatabaseUnavailableException ex)
         {
@@ -123,6 +126,16 @@ public static class WebSetup
             await Console.Error.WriteLineAsync($"SnogMarryAvoid did not start: {ex.Message}");
             return DatabaseUnavailableExitCode;
         }
+    }
+
+    private static async Task<int> RefuseAsync(IReadOnlyList<string> problems)
+    {
+        foreach (var problem in problems)
+        {
+            await Console.Error.WriteLineAsync($"SnogMarryAvoid did not start: {problem}");
+        }
+
+        return BadSettingsExitCode;
     }
 
     /// <summary>Every settings problem inside <paramref name="ex"/> (one, or several aggregated), or none.</summary>

@@ -38,6 +38,9 @@ public sealed class SettingFormAttribute(string form) : Attribute
 /// <summary>A setting as the documentation lists it: its key, the value it has when unset, and what it accepts.</summary>
 public sealed record SettingInfo(string Key, object? Default, string Form);
 
+/// <summary>A settings class that <see cref="Settings.AddSettings{T}"/> registered, so that every one can be checked before the host is built.</summary>
+public sealed record RegisteredSettings(Type Type);
+
 /// <summary>
 /// Binds and checks settings. A value that cannot be read, or is out of range, is named with its key and
 /// the form expected ("Limits:WrongJoinCodesPerMinute is 'lots': expected a whole number from 1 to
@@ -49,6 +52,7 @@ public static class Settings
     /// <summary>Registers <typeparamref name="T"/> as options, bound and checked here, validated when the host starts.</summary>
     public static IServiceCollection AddSettings<T>(this IServiceCollection services) where T : class, ISettings, new()
     {
+        services.AddSingleton(new RegisteredSettings(typeof(T)));
         services.AddOptions<T>()
             .Configure<IConfiguration>((settings, configuration) => Bind(settings, configuration))
             .ValidateOnStart();
@@ -61,6 +65,29 @@ public static class Settings
         var settings = new T();
         Bind(settings, configuration);
         return settings;
+    }
+
+    /// <summary>
+    /// Every problem of every settings class registered in <paramref name="services"/>, read from
+    /// <paramref name="configuration"/> now: what the host would refuse to start with, all at once.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(IServiceCollection services, IConfiguration configuration)
+    {
+        var problems = new List<string>();
+        var read = typeof(Settings).GetMethod(nameof(Read))!;
+        foreach (var type in services.Select(d => d.ImplementationInstance).OfType<RegisteredSettings>().Select(r => r.Type).Distinct())
+        {
+            try
+            {
+                read.MakeGenericMethod(type).Invoke(null, [configuration]);
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is OptionsValidationException invalid)
+            {
+                problems.AddRange(invalid.Failures);
+            }
+        }
+
+        return problems;
     }
 
     /// <summary>Every setting of <typeparamref name="T"/>: key, default and accepted form.</summary>
