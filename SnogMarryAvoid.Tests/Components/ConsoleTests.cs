@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Scenarios;
 using SnogMarryAvoid.Core.Voting;
 using SnogMarryAvoid.Tests.Support;
@@ -128,6 +129,78 @@ public class ConsoleTests : ComponentTest
         cut.Markup.Should().Contain("&lt;script&gt;");
         cut.FindAll("script").Should().BeEmpty();
         cut.FindAll("img[src=x]").Should().BeEmpty();
+    }
+
+    /// <summary>The console draws what each event carries: no database command for a new view, a tally or a reason.</summary>
+    [Fact]
+    public async Task Events_AreDrawnFromWhatTheyCarry_WithoutAskingTheDatabase()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(2);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        var cut = RenderConsole(session.Id);
+        var view = await Core.Sessions.GetAsync(session.Id, TestCore.Owner);
+        var renamed = view with { Room = view.Room with { Title = "Renamed by an event", Revision = view.Room.Revision + 1 } };
+        var reason = new ReasonView(Guid.NewGuid(), Choice.Marry, "Arrived with its event.", false, false, DateTime.UtcNow);
+        var commands = Core.Commands.Count;
+        commands.Should().BePositive("the counter sees every command (the set-up ran many)");
+
+        await Core.Events.PublishAsync(new SessionChanged(session.Id, renamed));
+        await Core.Events.PublishAsync(new ResultsChanged(session.Id, new ScenarioResults(scenarios[0].Id, 4, 5, 6), view.LastSequence + 10));
+        await Core.Events.PublishAsync(new ReasonsChanged(session.Id, scenarios[0].Id, reason.VoteId, reason, 1));
+
+        cut.WaitForAssertion(() =>
+        {
+            cut.Find(".console-title").TextContent.Should().Be("Renamed by an event");
+            cut.Find("[data-testid=votes-in]").TextContent.Should().Be("15");
+            cut.Find(".reason-text").TextContent.Should().Be("Arrived with its event.");
+        });
+        Core.Commands.Count.Should().Be(commands, "the console ran no database command for these events");
+    }
+
+    [Fact]
+    public async Task TheNextStep_IsLabelledByCore_AndAtTheEndOfTheDeckItIsDisabled()
+    {
+        var (session, _) = await Core.LiveSessionAsync(1);
+        var cut = RenderConsole(session.Id);
+        string Label() => cut.Find("[data-testid=next-step]").TextContent.Trim();
+
+        Label().Should().Be("Next scenario");
+        foreach (var expected in new[] { "Close voting", "Reveal", "End of the deck" })
+        {
+            await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
+            cut.WaitForAssertion(() => Label().Should().Be(expected));
+        }
+
+        cut.Find("[data-testid=next-step]").HasAttribute("disabled").Should().BeTrue();
+        var revision = (await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner)).Revision;
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
+        (await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner)).Revision.Should().Be(revision, "the clicker at the end of the deck changes nothing");
+    }
+
+    [Fact]
+    public async Task TheShortcutHelp_NamesTheCountdownPresets_CoreOffers()
+    {
+        var (session, _) = await Core.LiveSessionAsync(1);
+        var cut = RenderConsole(session.Id);
+
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("?"));
+
+        cut.Find("[role=dialog]").TextContent.Should().Contain(
+            "Countdown for the next opening: none, " + string.Join(", ", Countdown.Rules.PresetSeconds.Select(Countdown.Describe)));
+    }
+
+    [Fact]
+    public async Task AnEndedSession_ShowsItsDeckWithoutControls()
+    {
+        var (session, _) = await Core.LiveSessionAsync(2);
+        await Core.Sessions.EndAsync(session.Id, TestCore.Owner);
+
+        var cut = RenderConsole(session.Id);
+
+        cut.FindAll(".deck-item").Should().HaveCount(2);
+        cut.FindAll(".deck-actions button").Should().BeEmpty();
+        cut.FindAll("[data-testid=next-step]").Should().BeEmpty();
+        cut.Markup.Should().NotContain("Add a scenario");
     }
 
     [Fact]

@@ -239,6 +239,40 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
         (await File.ReadAllTextAsync(DocsPath)).Should().Contain($"| `{code}` |", "every error is in the errors table of docs/realtime-api.md");
     }
 
+    [Theory]
+    [InlineData("Start")]
+    [InlineData("Open")]
+    [InlineData("Close")]
+    [InlineData("Reveal")]
+    [InlineData("Next")]
+    [InlineData("Previous")]
+    [InlineData("SetResultsLive")]
+    [InlineData("End")]
+    public async Task AfterEnd_EveryFacilitatorMethod_IsRefusedWithSessionEnded_AndNothingChanges(string method)
+    {
+        var (session, scenarios) = await App.Core.LiveSessionAsync(2, owner: fixture.FacilitatorA);
+        await App.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, fixture.FacilitatorA);
+        await App.Core.Scenarios.CloseAsync(session.Id, scenarios[0].Id, fixture.FacilitatorA);
+        await App.Core.Sessions.EndAsync(session.Id, fixture.FacilitatorA);
+        await using var facilitator = await ConnectAsync("facilitator A");
+        var (id, first) = (session.Id, scenarios[0].Id);
+        Func<Task> call = method switch
+        {
+            "Start" => () => facilitator.InvokeAsync<RoomView>("Start", id),
+            "Open" => () => facilitator.InvokeAsync<RoomView>("Open", id, first, null),
+            "Close" => () => facilitator.InvokeAsync<RoomView>("Close", id, first),
+            "Reveal" => () => facilitator.InvokeAsync<RoomView>("Reveal", id, first),
+            "Next" => () => facilitator.InvokeAsync<RoomView>("Next", id),
+            "Previous" => () => facilitator.InvokeAsync<RoomView>("Previous", id),
+            "SetResultsLive" => () => facilitator.InvokeAsync<RoomView>("SetResultsLive", id, true),
+            _ => () => facilitator.InvokeAsync<RoomView>("End", id),
+        };
+        var before = await App.Core.Sessions.GetAsync(id, Actor.System);
+
+        (await call.Should().ThrowAsync<HubException>()).Which.Message.Should().EndWith("HubException: SessionEnded: The session has ended.");
+        (await App.Core.Sessions.GetAsync(id, Actor.System)).Should().BeEquivalentTo(before, "nothing changed, the revision included");
+    }
+
     [Fact]
     public void EveryHubMethod_IsDocumented()
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using SnogMarryAvoid.Core.Accounts;
@@ -23,11 +24,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly bool _bootstrap;
 
     private readonly Dictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public AppFactory(string? dataFolder = null, bool realPort = false, bool bootstrapOrganiser = true, int port = 0, Dictionary<string, string>? settings = null)
+    /// <param name="services">Replaces or adds services after the app's own (a log capture, a failing filter).</param>
+    public AppFactory(string? dataFolder = null, bool realPort = false, bool bootstrapOrganiser = true, int port = 0, Dictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         _bootstrap = bootstrapOrganiser;
         _settings = settings ?? [];
+        _services = services;
         _ownsFolder = dataFolder is null;
         DataFolder = dataFolder ?? Path.Combine(Path.GetTempPath(), "sma-tests", Guid.NewGuid().ToString("N"));
         if (realPort)
@@ -72,6 +76,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Bootstrap:OrganiserEmail", OrganiserEmail);
             builder.UseSetting("Bootstrap:OrganiserPassword", OrganiserPassword);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

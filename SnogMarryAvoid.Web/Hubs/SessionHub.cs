@@ -175,9 +175,9 @@ public sealed class SessionHub(
             throw new DomainException(DomainError.Forbidden, "only facilitators and organisers run sessions.");
         }
 
+        // Refused here; the connection itself is closed by the next check of staff connections.
         if (!await staff.IsStillSignedInAsync(Context))
         {
-            Context.Abort();
             throw new DomainException(DomainError.SignInRequired, "this account's sign-in is no longer valid (disabled, deleted or its password changed); sign in again.");
         }
 

@@ -38,10 +38,8 @@ public sealed class StaffConnections(IServiceScopeFactory scopes, IOptions<Ident
     {
         if (context.User is { Identity.IsAuthenticated: true } user && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
         {
-            _open[context.ConnectionId] = new Connection(context, userId, user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType))
-            {
-                CheckedAt = clock.GetTimestamp(),
-            };
+            // Not checked yet: a cookie is trusted for a minute after a revocation, so the first call checks.
+            _open[context.ConnectionId] = new Connection(context, userId, user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType));
         }
     }
 
@@ -55,7 +53,7 @@ public sealed class StaffConnections(IServiceScopeFactory scopes, IOptions<Ident
             return false;
         }
 
-        if (connection.Valid && clock.GetElapsedTime(Interlocked.Read(ref connection.CheckedAt)) > Interval)
+        if (connection.Valid && (Interlocked.Read(ref connection.CheckedAt) == 0 || clock.GetElapsedTime(Interlocked.Read(ref connection.CheckedAt)) > Interval))
         {
             await CheckAsync([connection]);
         }
