@@ -5,7 +5,10 @@
 #    apt-get; anywhere else it says exactly what to install and stops.
 #  - Starts a throwaway PostgreSQL on 127.0.0.1 and stops it afterwards. The scale-out tests start
 #    their own redis-server processes on 127.0.0.1 (so the outage test can stop and restart one).
-#  - Runs `dotnet test` and ends with one line: "N passed, N failed, N skipped".
+#  - Checks the code's formatting against .editorconfig (`dotnet format --verify-no-changes`): drift is
+#    one failure, listed with the files and rules, and the tests still run.
+#  - Runs `dotnet test` and ends with one line: "N passed, N failed, N skipped" (the tests, plus the
+#    formatting check as one more).
 # Extra arguments go to dotnet test, e.g. ./test.sh --filter "FullyQualifiedName~Core".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -80,6 +83,15 @@ redis_path=${SMA_TEST_REDIS_SERVER:-$(command -v redis-server || echo /usr/bin/r
 export SMA_TEST_REDIS_SERVER="$redis_path"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# ---- formatting ----
+say "checking formatting (dotnet format --verify-no-changes)"
+format_failed=0
+if ! dotnet format SnogMarryAvoid.sln --verify-no-changes -v q >"$services/format.log" 2>&1; then
+  format_failed=1
+  sed -E 's/ \[[^]]*\]$//' "$services/format.log" | head -50
+  say "formatting differs from .editorconfig: run 'dotnet format SnogMarryAvoid.sln' and commit the result"
+fi
+
 # ---- the tests ----
 rm -rf "$results"
 dotnet test SnogMarryAvoid.sln -c Release --logger "trx" --logger "console;verbosity=normal" \
@@ -96,8 +108,14 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + $(get notExecuted)))
 done
 
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  failed=1
+if [ "$format_failed" -eq 1 ]; then
+  failed=$((failed + 1))
+else
+  passed=$((passed + 1))
+fi
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq "$format_failed" ]; then
+  failed=$((failed + 1))
   say "dotnet test exited with $status (build error or crashed run): counted as a failure"
 fi
 echo "$passed passed, $failed failed, $skipped skipped"

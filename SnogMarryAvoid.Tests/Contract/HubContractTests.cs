@@ -216,15 +216,15 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
         {
             "unknown code" => () => phone.InvokeAsync<JoinReply>("Join", "KX7PM", null),
             "malformed code" => () => phone.InvokeAsync<JoinReply>("Join", "<script>", null),
-            "ended session" => async () => { await App.Core.Sessions.EndAsync(other.Id, Actor.System); await phone.InvokeAsync<JoinReply>("Join", other.JoinCode, null); },
-            "closed scenario" => async () => { await Join(); await App.Core.Scenarios.CloseAsync(session.Id, scenarios[0].Id, Actor.System); await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog); },
-            "pending scenario" => async () => { await Join(); await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[1].Id, Choice.Snog); },
-            "another session's scenario" => async () => { await Join(); await phone.InvokeAsync<VoteReceipt>("Vote", otherScenarios[0].Id, Choice.Snog); },
-            "unknown scenario" => async () => { await Join(); await phone.InvokeAsync<VoteReceipt>("Vote", Guid.NewGuid(), Choice.Snog); },
-            "choice out of range" => async () => { await Join(); await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, 7); },
-            "reason too long" => async () => { await Join(); await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog); await phone.InvokeAsync<VoteReceipt>("SetReason", scenarios[0].Id, new string('x', 281)); },
-            "reason before a vote" => async () => { await Join(); await phone.InvokeAsync<VoteReceipt>("SetReason", scenarios[0].Id, "why"); },
-            "results before the reveal" => async () => { await Join(); await phone.InvokeAsync<ScenarioResults>("GetResults", scenarios[0].Id); },
+            "ended session" => Steps(() => App.Core.Sessions.EndAsync(other.Id, Actor.System), () => phone.InvokeAsync<JoinReply>("Join", other.JoinCode, null)),
+            "closed scenario" => Steps(Join, () => App.Core.Scenarios.CloseAsync(session.Id, scenarios[0].Id, Actor.System), () => phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog)),
+            "pending scenario" => Steps(Join, () => phone.InvokeAsync<VoteReceipt>("Vote", scenarios[1].Id, Choice.Snog)),
+            "another session's scenario" => Steps(Join, () => phone.InvokeAsync<VoteReceipt>("Vote", otherScenarios[0].Id, Choice.Snog)),
+            "unknown scenario" => Steps(Join, () => phone.InvokeAsync<VoteReceipt>("Vote", Guid.NewGuid(), Choice.Snog)),
+            "choice out of range" => Steps(Join, () => phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, 7)),
+            "reason too long" => Steps(Join, () => phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog), () => phone.InvokeAsync<VoteReceipt>("SetReason", scenarios[0].Id, new string('x', 281))),
+            "reason before a vote" => Steps(Join, () => phone.InvokeAsync<VoteReceipt>("SetReason", scenarios[0].Id, "why")),
+            "results before the reveal" => Steps(Join, () => phone.InvokeAsync<ScenarioResults>("GetResults", scenarios[0].Id)),
             "vote before joining" => () => phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog),
             "facilitator call while signed out" => () => phone.InvokeAsync<RoomView>("Next", session.Id),
             "another facilitator's session" => () => facilitatorB.InvokeAsync<RoomView>("End", session.Id),
@@ -272,6 +272,15 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
         (await call.Should().ThrowAsync<HubException>()).Which.Message.Should().EndWith("HubException: SessionEnded: The session has ended.");
         (await App.Core.Sessions.GetAsync(id, Actor.System)).Should().BeEquivalentTo(before, "nothing changed, the revision included");
     }
+
+    /// <summary>One call after another, as one step of a test.</summary>
+    private static Func<Task> Steps(params Func<Task>[] steps) => async () =>
+    {
+        foreach (var step in steps)
+        {
+            await step();
+        }
+    };
 
     [Fact]
     public void EveryHubMethod_IsDocumented()

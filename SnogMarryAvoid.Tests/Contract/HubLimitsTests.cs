@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Voting;
 using SnogMarryAvoid.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using SnogMarryAvoid.Web.Hubs;
 
 namespace SnogMarryAvoid.Tests.Contract;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
 using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Tests.Support;
 using static Microsoft.Playwright.Assertions;
