@@ -10,11 +10,11 @@ using SnogMarryAvoid.Core.Persistence;
 using SnogMarryAvoid.Core.Settings;
 using SnogMarryAvoid.Web.Accounts;
 using SnogMarryAvoid.Web.Components;
-using SnogMarryAvoid.Web.Components.Shared;
 using SnogMarryAvoid.Web.Files;
 using SnogMarryAvoid.Web.Hubs;
 using SnogMarryAvoid.Web.Observability;
 using SnogMarryAvoid.Web.Participants;
+using SnogMarryAvoid.Web.Room;
 using SnogMarryAvoid.Web.Security;
 
 namespace SnogMarryAvoid.Web;
@@ -33,7 +33,9 @@ public static class WebSetup
         var services = builder.Services;
         services.AddSnogCore(builder.Environment.ContentRootPath);
         services.AddSettings<PublicAddressOptions>();
+        services.AddSingleton<INetworkAddresses, MachineAddresses>();
         services.AddSingleton<JoinLinks>();
+        services.AddHostedService<RoomAddressBanner>();
         services.AddSingleton<ParticipantCookie>();
         services.AddSingleton<JoinAttemptLimiter>();
         services.AddSnogHub();

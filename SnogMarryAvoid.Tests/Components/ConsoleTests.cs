@@ -204,6 +204,16 @@ public class ConsoleTests : ComponentTest
     }
 
     [Fact]
+    public async Task OnAServerPhonesCannotReach_TheConsoleWarns_AndSaysWhatToDo()
+    {
+        var (session, _) = await Core.LiveSessionAsync(1);
+
+        var cut = RenderConsole(session.Id);
+
+        cut.Find("[data-testid=unreachable]").TextContent.Should().Contain("Phones in the room cannot open localhost/join").And.Contain("Run it in a room");
+    }
+
+    [Fact]
     public async Task AnotherFacilitatorsSession_ShowsOnlyARefusal()
     {
         var (session, _) = await Core.LiveSessionAsync(1);

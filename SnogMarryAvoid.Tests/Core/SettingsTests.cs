@@ -5,7 +5,7 @@ using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Limits;
 using SnogMarryAvoid.Core.Settings;
 using SnogMarryAvoid.Tests.Support;
-using SnogMarryAvoid.Web.Components.Shared;
+using SnogMarryAvoid.Web.Room;
 
 namespace SnogMarryAvoid.Tests.Core;
 

@@ -9,7 +9,6 @@ using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Participants;
 using SnogMarryAvoid.Core.Voting;
-using SnogMarryAvoid.Web.Components.Shared;
 
 namespace SnogMarryAvoid.Tests.Support;
 
@@ -57,7 +56,8 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Core.Decks);
         Services.AddSingleton(Core.Services.GetRequiredService<PresenceTracker>());
         Services.AddSingleton(Core.Services.GetRequiredService<ModerationService>());
-        Services.AddSingleton<JoinLinks>();
+        Services.AddSingleton<SnogMarryAvoid.Web.Room.INetworkAddresses>(new FakeNetwork());
+        Services.AddSingleton<SnogMarryAvoid.Web.Room.JoinLinks>();
         Services.AddSingleton(Core.Services.GetRequiredService<SnogMarryAvoid.Core.Reports.ReportService>());
         Services.AddSingleton(Core.Services.GetRequiredService<SnogMarryAvoid.Core.Reports.AcrossSessions>());
         SignIn(TestCore.Owner);
