@@ -139,24 +139,31 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
 
     /// <summary>
     /// The session a typed join code leads to. Case, spaces and dashes are forgiven. Throws
-    /// <see cref="DomainError.UnknownJoinCode"/> for a code that is malformed or matches nothing, and
-    /// <see cref="DomainError.SessionEnded"/> when its session has ended.
+    /// <see cref="DomainError.UnknownJoinCode"/> for a code that is malformed or matches nothing (saying
+    /// which look-alike characters no code uses, when it has any), and <see cref="DomainError.SessionEnded"/>
+    /// when its session has ended.
     /// </summary>
     public async Task<Guid> FindByCodeAsync(string? typedCode, CancellationToken ct = default)
     {
-        var code = JoinCode.Normalize(typedCode)
+        var shaped = JoinCode.Shape(typedCode)
             ?? throw new DomainException(DomainError.UnknownJoinCode, "That doesn't look like a join code. Codes are 5 or 6 letters and numbers, as shown on the screen.");
+        if (JoinCode.LookAlikesIn(shaped) is { } lookAlikes)
+        {
+            throw new DomainException(DomainError.UnknownJoinCode,
+                $"No session has the code {shaped}. Codes never use 0, 1, 2, 5, 8, B, I, L, O, S or Z, which look like other characters, and you typed {lookAlikes}: check the code on the screen.");
+        }
+
         await using var ctx = await db.ReadAsync(ct);
         var matches = await ctx.Sessions.AsNoTracking()
-            .Where(s => s.JoinCode == code)
+            .Where(s => s.JoinCode == shaped)
             .OrderBy(s => s.Phase == SessionPhase.Ended)
             .ThenByDescending(s => s.CreatedAt)
             .Select(s => new { s.Id, s.Phase })
             .FirstOrDefaultAsync(ct);
         return matches switch
         {
-            null => throw new DomainException(DomainError.UnknownJoinCode, $"No session has the code {code}. Check the code on the screen and try again."),
-            { Phase: SessionPhase.Ended } => throw new DomainException(DomainError.SessionEnded, $"The session {code} has ended. Thank you for taking part!"),
+            null => throw new DomainException(DomainError.UnknownJoinCode, $"No session has the code {shaped}. Check the code on the screen and try again."),
+            { Phase: SessionPhase.Ended } => throw new DomainException(DomainError.SessionEnded, $"The session {shaped} has ended. Thank you for taking part!"),
             _ => matches.Id,
         };
     }

@@ -45,4 +45,25 @@ public class JoinCodeTests
     {
         JoinCode.Normalize(typed).Should().BeNull();
     }
+
+    [Theory]
+    [InlineData("zzzzz", "ZZZZZ", "Z")]
+    [InlineData("ab-cde", "ABCDE", "B")]
+    [InlineData("K0 7PO", "K07PO", "0 and O")]
+    [InlineData("SIL1B8", "SIL1B8", "S, I, L, 1, B and 8")]
+    [InlineData("KX7PM", "KX7PM", null)]
+    public void Shape_KeepsACodeShapedText_AndNamesItsLookAlikes(string typed, string shaped, string? lookAlikes)
+    {
+        JoinCode.Shape(typed).Should().Be(shaped);
+        JoinCode.LookAlikesIn(shaped).Should().Be(lookAlikes);
+    }
+
+    [Theory]
+    [InlineData("KX7P")]
+    [InlineData("<scr>")]
+    [InlineData("hello world")]
+    public void Shape_OfWhatIsNotCodeShaped_IsNull(string typed)
+    {
+        JoinCode.Shape(typed).Should().BeNull();
+    }
 }

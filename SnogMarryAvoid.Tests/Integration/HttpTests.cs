@@ -48,6 +48,30 @@ public class HttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Join_WithoutACode_IsTheCodeEntryPage_TheAddressTheProjectorShows()
+    {
+        var response = await Client().GetAsync("/join");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain("<label for=\"join-code\">Join code</label>");
+        html.Should().NotContain("src=\"js/phone", "the code-entry page loads no vote script");
+        (await Client().GetAsync("/join/")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("zzzzz", "No session has the code ZZZZZ. Codes never use 0, 1, 2, 5, 8, B, I, L, O, S or Z, which look like other characters, and you typed Z: check the code on the screen.")]
+    [InlineData("ABCDE", "No session has the code ABCDE. Codes never use 0, 1, 2, 5, 8, B, I, L, O, S or Z, which look like other characters, and you typed B: check the code on the screen.")]
+    [InlineData("K0 7PO", "No session has the code K07PO. Codes never use 0, 1, 2, 5, 8, B, I, L, O, S or Z, which look like other characters, and you typed 0 and O: check the code on the screen.")]
+    public async Task Home_WithALookAlikeCharacter_SaysNoSessionHasIt_AndWhichCharactersCodesNeverUse(string typed, string message)
+    {
+        var html = System.Net.WebUtility.HtmlDecode(await Client().GetStringAsync($"/?code={Uri.EscapeDataString(typed)}"));
+
+        html.Should().Contain(message);
+        html.Should().NotContain("Codes are 5 or 6 letters and numbers", "that would contradict what the person typed");
+    }
+
+    [Fact]
     public async Task Home_WithAValidCode_SendsThePhoneToItsSession()
     {
         var (session, _) = await _app.Core.LiveSessionAsync();

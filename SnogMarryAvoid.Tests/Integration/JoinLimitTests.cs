@@ -15,7 +15,7 @@ public class JoinLimitTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
-    public async Task WrongCodes_FromOneAddress_AreSlowedDown_WithAClearMessage()
+    public async Task WrongCodes_FromOneAddress_AreSlowedDown_WithAClearMessage_ButARightCodeStillGetsIn()
     {
         var (session, _) = await _app.Core.LiveSessionAsync();
         var client = _app.CreateClient(new() { AllowAutoRedirect = false });
@@ -24,10 +24,40 @@ public class JoinLimitTests : IAsyncLifetime
             (await client.GetAsync($"/?code={wrong}")).StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
-        var blocked = await client.GetAsync($"/?code={session.JoinCode}");
+        var blocked = await client.GetAsync("/?code=KX7PR");
+        var right = await client.GetAsync($"/?code={session.JoinCode}");
 
         blocked.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
-        (await blocked.Content.ReadAsStringAsync()).Should().Contain("Too many wrong codes from this network. Wait a minute");
+        (await blocked.Content.ReadAsStringAsync()).Should().Contain("Too many wrong codes from this network, so each try now takes a moment.");
+        right.StatusCode.Should().Be(HttpStatusCode.Redirect, "a prankster behind the venue's Wi-Fi cannot lock the room out");
+        right.Headers.Location!.ToString().Should().EndWith($"/join/{session.JoinCode}");
+    }
+
+    [Fact]
+    public async Task APranksterHammeringWrongCodes_DoesNotLockTheRoomOut_OnTheHub()
+    {
+        var (session, _) = await _app.Core.LiveSessionAsync();
+        await using var prankster = _app.HubClient();
+        await prankster.StartAsync();
+        var wrongs = Enumerable.Range(0, 8).Select(async _ =>
+        {
+            try
+            {
+                await prankster.InvokeAsync<JoinReply>("Join", "KX7PM", null);
+            }
+            catch (HubException)
+            {
+                // refused, as it should be
+            }
+        }).ToList();
+        await Task.WhenAll(wrongs.Take(3));
+
+        await using var phone = _app.HubClient();
+        await phone.StartAsync();
+        var joined = await phone.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+
+        joined.SessionId.Should().Be(session.Id);
+        await Task.WhenAll(wrongs);
     }
 
     [Fact]

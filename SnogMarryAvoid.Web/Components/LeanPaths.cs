@@ -7,6 +7,9 @@ public static class LeanPaths
         path == "/" || path.StartsWithSegments("/join") || path.StartsWithSegments("/projector")
         || path.StartsWithSegments("/account") || path.StartsWithSegments("/setup");
 
-    /// <summary>The participant's vote page, which loads no Blazor script at all: js/phone.js talks to the hub.</summary>
-    public static bool IsPhonePage(PathString path) => path.StartsWithSegments("/join");
+    /// <summary>
+    /// The participant's vote page, <c>/join/CODE</c>, which loads no Blazor script at all: js/phone.js talks
+    /// to the hub. (<c>/join</c> alone is the code-entry page.)
+    /// </summary>
+    public static bool IsPhonePage(PathString path) => path.StartsWithSegments("/join", out var rest) && rest.HasValue && rest != "/";
 }

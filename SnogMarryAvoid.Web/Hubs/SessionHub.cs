@@ -42,22 +42,8 @@ public sealed class SessionHub(
     public async Task<JoinReply> Join(string code, string? participantToken)
     {
         var address = Context.GetHttpContext() is { } http ? JoinAttemptLimiter.AddressOf(http) : "hub";
-        if (limiter.IsBlocked(address))
-        {
-            throw new DomainException(DomainError.TooManyAttempts, JoinAttemptLimiter.Message);
-        }
-
         var key = tokens.Unprotect(participantToken) ?? ParticipantService.NewKey();
-        JoinResult joined;
-        try
-        {
-            joined = await participants.JoinAsync(code, key);
-        }
-        catch (DomainException ex) when (ex.Error == DomainError.UnknownJoinCode)
-        {
-            limiter.WrongCode(address);
-            throw;
-        }
+        var joined = await limiter.AttemptAsync(address, () => participants.JoinAsync(code, key));
 
         // Counted in the room's "connected now" (the console) while this connection is open, once per
         // connection; joining another session leaves the first one's room.
