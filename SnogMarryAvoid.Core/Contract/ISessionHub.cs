@@ -30,6 +30,9 @@ public interface ISessionHub
     /// <summary>The scenario's tally, when this participant may see it (revealed, or a results-live session).</summary>
     Task<ScenarioResults> GetResults(Guid scenarioId);
 
+    /// <summary>Once the session has ended: how many scenarios this participant voted on, and how often the room agreed with them.</summary>
+    Task<ParticipantRecap> GetMyRecap();
+
     /// <summary>
     /// From now on this connection also receives <see cref="ISessionClient.ResultsChanged"/> whenever the
     /// room may see the tally (the room's group gets only views). Answers with the current tally, if the

@@ -8,6 +8,7 @@ namespace SnogMarryAvoid.Core.Sessions;
 /// transaction of each change and publishes it after the commit. <see cref="ResultsVisible"/> says
 /// whether the room may see the current scenario's split now (<see cref="ResultsVisibility"/>);
 /// <see cref="RevealedResults"/> and <see cref="VerdictText"/> are set once it is revealed.
+/// How many are connected now is not in the view: it is counted per server, live. Once the session has ended, <see cref="Recap"/> says what the room decided.
 /// </summary>
 public sealed record RoomView(
     Guid SessionId,
@@ -23,7 +24,8 @@ public sealed record RoomView(
     bool IsBlanked,
     IReadOnlyList<string> Spotlights,
     bool ResultsVisible = false,
-    string? VerdictText = null)
+    string? VerdictText = null,
+    RoomRecap? Recap = null)
 {
     /// <summary>Whether this view is newer than <paramref name="other"/> (or there is no other).</summary>
     public bool IsNewerThan(RoomView? other) => other is null || Revision > other.Revision;

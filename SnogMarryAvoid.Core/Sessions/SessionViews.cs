@@ -16,6 +16,12 @@ internal static class SessionViews
     public static async Task<RoomView> RoomAsync(SnogDbContext db, Guid sessionId, CancellationToken ct = default)
     {
         var session = await LoadSessionAsync(db, sessionId, ct);
+        if (session.Phase == SessionPhase.Ended)
+        {
+            // The end is rare and every phone draws the recap: the manager's view has it all.
+            return (await ManagerAsync(db, sessionId, ct)).Room;
+        }
+
         var current = session.CurrentScenarioId is { } currentId
             ? await db.Scenarios.AsNoTracking().Where(s => s.Id == currentId).Select(s => ScenarioViewOf(s)).FirstOrDefaultAsync(ct)
             : null;
@@ -24,7 +30,7 @@ internal static class SessionViews
 
         // Every phone shows the revealed split: it travels in the view so that no phone queries for it.
         var revealed = current is { State: ScenarioState.Revealed } ? await Tallies.CountAsync(db, current.Id, ct) : null;
-        return Room(session, current, scenarioCount, participantCount, revealed, await SpotlightsAsync(db, current, ct));
+        return Room(session, current, scenarioCount, participantCount, revealed, await SpotlightsAsync(db, current, ct), recap: null);
     }
 
     /// <summary>The manager's view, with the room's view inside it.</summary>
@@ -44,7 +50,8 @@ internal static class SessionViews
             (reasons, reasonCount) = await ModerationService.NewestAsync(db, current.Id, ct);
         }
 
-        var room = Room(session, current, deck.Count, participantCount, current is { State: ScenarioState.Revealed } ? results : null, await SpotlightsAsync(db, current, ct));
+        var recap = session.Phase == SessionPhase.Ended ? await RoomRecap.LoadAsync(db, deck, session.ShowResultsLive, ct) : null;
+        var room = Room(session, current, deck.Count, participantCount, current is { State: ScenarioState.Revealed } ? results : null, await SpotlightsAsync(db, current, ct), recap);
         var items = deck.Select(s => new DeckItem(s, s.Id == current?.Id, ScenarioRules.ActionsFor(session.Phase, s, s.Id == current?.Id, deck.Count))).ToList();
         return new ManagerView(room, session.OwnerId, session.CreatedAt, session.StartedAt, session.EndedAt, items,
             ScenarioRules.Next(session.Phase, deck, current?.Id), results, sequence, reasons, reasonCount, Countdown.Rules, SessionActions.For(session.Phase));
@@ -63,9 +70,10 @@ internal static class SessionViews
             .Select(v => v.Reason!)
             .ToListAsync(ct);
 
-    private static RoomView Room(Session session, ScenarioView? current, int scenarioCount, int participantCount, ScenarioResults? revealed, IReadOnlyList<string> spotlights) =>
+    private static RoomView Room(Session session, ScenarioView? current, int scenarioCount, int participantCount, ScenarioResults? revealed, IReadOnlyList<string> spotlights, RoomRecap? recap) =>
         new(session.Id, session.Title, session.JoinCode, session.Phase, current, scenarioCount, participantCount, session.Revision,
             revealed, session.ShowResultsLive, session.IsBlanked, spotlights,
             ResultsVisible: current is not null && ResultsVisibility.ToRoom(session.ShowResultsLive, current.State),
-            VerdictText: revealed is null ? null : VerdictText.Of(revealed.Verdict));
+            VerdictText: revealed is null ? null : VerdictText.Of(revealed.Verdict),
+            Recap: recap);
 }

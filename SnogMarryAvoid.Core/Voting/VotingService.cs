@@ -129,6 +129,26 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents
     }
 
     /// <summary>
+    /// The participant's own end of the session, once it has ended: how many of the deck's scenarios
+    /// they voted on, and on how many of the recap's the room agreed with them. Before the end,
+    /// <see cref="DomainError.InvalidTransition"/> (the verdicts of scenarios not yet revealed must not leak).
+    /// </summary>
+    public async Task<ParticipantRecap> GetRecapAsync(Guid participantId, CancellationToken ct = default)
+    {
+        await using var ctx = await db.ReadAsync(ct);
+        var sessionId = await ctx.Participants.AsNoTracking().Where(p => p.Id == participantId).Select(p => (Guid?)p.SessionId).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException(DomainError.NotFound, "You are not in this session; join it again with its code.");
+        var view = await SessionViews.ManagerAsync(ctx, sessionId, ct);
+        if (view.Room.Recap is not { } recap)
+        {
+            throw new DomainException(DomainError.InvalidTransition, "Your recap is ready when the session ends.");
+        }
+
+        var votes = (await ctx.Votes.AsNoTracking().Where(v => v.ParticipantId == participantId).ToListAsync(ct)).Select(ToReceipt).ToList();
+        return new ParticipantRecap(votes.Count, view.Room.ScenarioCount, recap.AgreedWith(votes));
+    }
+
+    /// <summary>
     /// The current scenario's tally and its last sequence, for a participant who follows results: only
     /// when the room may see it (<see cref="ResultsVisibility"/>), otherwise none.
     /// </summary>

@@ -78,6 +78,9 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
                 data.Add(role, method, role == "participant" ? "ok" : "NotJoined");
             }
 
+            // The recap waits for the end: the session is live, so a participant hears why.
+            data.Add(role, "GetMyRecap", role == "participant" ? "InvalidTransition" : "NotJoined");
+
             data.Add(role, "CreateSession", signedIn ? "ok" : "SignInRequired");
             foreach (var method in new[] { "Watch", "Open", "Close", "Reveal", "Next", "Previous", "SetResultsLive", "End" })
             {
@@ -118,6 +121,7 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
             "GetResults" => () => connection.InvokeAsync<ScenarioResults>("GetResults", first),
             "GetMyVotes" => () => connection.InvokeAsync<IReadOnlyList<VoteReceipt>>("GetMyVotes"),
             "FollowResults" => () => connection.InvokeAsync<ResultsReply>("FollowResults"),
+            "GetMyRecap" => () => connection.InvokeAsync<ParticipantRecap>("GetMyRecap"),
             "CreateSession" => () => connection.InvokeAsync<RoomView>("CreateSession", "From the hub", false),
             "Watch" => () => connection.InvokeAsync<WatchReply>("Watch", id),
             "Start" => () => connection.InvokeAsync<RoomView>("Start", id),
@@ -290,7 +294,7 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
             .Where(m => m.GetBaseDefinition().DeclaringType == typeof(SessionHub))
             .Select(m => m.Name).Distinct().ToList();
 
-        methods.Should().HaveCount(16);
+        methods.Should().HaveCount(17);
         methods.Should().OnlyContain(name => docs.Contains($"| `{name}` |"), "each hub method has a row in docs/realtime-api.md");
         foreach (var hubEvent in new[] { "SessionChanged", "ResultsChanged", "ParticipantsChanged", "SessionEnded" })
         {

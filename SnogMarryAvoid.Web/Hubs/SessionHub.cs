@@ -63,6 +63,8 @@ public sealed class SessionHub(
 
     public Task<ScenarioResults> GetResults(Guid scenarioId) => voting.GetResultsForParticipantAsync(Participant(), scenarioId);
 
+    public Task<ParticipantRecap> GetMyRecap() => voting.GetRecapAsync(Participant());
+
     public async Task<ResultsReply> FollowResults()
     {
         var participant = Participant();
