@@ -23,7 +23,7 @@ public class ProjectorViewTests : BunitContext
         Render<ProjectorView>(p => p
             .Add(c => c.Snapshot, snapshot)
             .Add(c => c.Results, Tally)
-            .Add(c => c.Participants, 10)
+            .Add(c => c.Connected, 10)
             .Add(c => c.ShortJoinUrl, "vote.example.org/join")
             .Add(c => c.QrSvg, "<svg data-qr></svg>")
             .Add(c => c.Clock, clock ?? TimeProvider.System));

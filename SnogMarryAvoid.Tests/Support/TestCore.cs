@@ -53,6 +53,19 @@ public sealed class TestCore : IAsyncDisposable
         public ScenarioService Scenarios => Services.GetRequiredService<ScenarioService>();
         public DeckService Decks => Services.GetRequiredService<DeckService>();
         public VotingService Voting => Services.GetRequiredService<VotingService>();
+        public ParticipantService Participants => Services.GetRequiredService<ParticipantService>();
+
+        /// <summary>Joins <paramref name="count"/> new participants; returns their ids.</summary>
+        public async Task<IReadOnlyList<Guid>> JoinAsync(string code, int count)
+        {
+            var ids = new List<Guid>();
+            for (var i = 0; i < count; i++)
+            {
+                ids.Add((await Participants.JoinAsync(code, ParticipantService.NewKey())).ParticipantId);
+            }
+
+            return ids;
+        }
 
         public Task<(ManagerView Session, IReadOnlyList<ScenarioView> Scenarios)> LiveSessionAsync(int scenarios = 2, string title = "Test session", Actor? owner = null) =>
             TestCore.LiveSessionAsync(Sessions, Decks, scenarios, title, owner ?? Owner);

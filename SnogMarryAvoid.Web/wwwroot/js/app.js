@@ -33,3 +33,73 @@ document.addEventListener("click", (event) => {
     document.documentElement.requestFullscreen?.();
   }
 });
+
+// The projector fits the screen (ProjectorView, data-fit): the text shrinks (--fit, down to FLOOR, so the
+// scenario stays at least 40 px high at 1080p) until nothing runs off the screen; if that is not enough,
+// the last items of a list (reasons, the recap's scenarios) give way to a line that says how many are
+// left out ("+2 more reasons"), and last of all the context gives way after three lines.
+const FLOOR = 0.57;
+function fitProjector() {
+  const view = document.querySelector(".projector-view[data-fit]");
+  if (!view) {
+    return;
+  }
+  const fits = () => view.scrollHeight <= view.clientHeight + 1 && view.scrollWidth <= view.clientWidth + 1;
+  const items = [...view.querySelectorAll("[data-fit-list] > li")];
+  const more = view.querySelector("[data-more]");
+  items.forEach((item) => { item.hidden = false; });
+  if (more) {
+    more.hidden = true;
+  }
+  view.classList.remove("clamped");
+  view.style.setProperty("--fit", "1");
+  let fit = 1;
+  if (!fits()) {
+    let [low, high] = [FLOOR, 1];
+    for (let step = 0; step < 8; step++) {
+      const middle = (low + high) / 2;
+      view.style.setProperty("--fit", String(middle));
+      [low, high] = fits() ? [middle, high] : [low, middle];
+    }
+    fit = low;
+    view.style.setProperty("--fit", String(fit));
+  }
+  let hidden = 0;
+  for (let i = items.length - 1; i > 0 && !fits(); i--) {
+    items[i].hidden = true;
+    hidden++;
+    if (more) {
+      const text = `+${hidden} ${hidden === 1 ? more.dataset.one : more.dataset.many}`;
+      if (more.textContent !== text) {
+        more.textContent = text;
+      }
+      more.hidden = false;
+    }
+  }
+  if (!fits()) {
+    view.classList.add("clamped");
+  }
+  view.dataset.fitted = String(Math.round(fit * 100) / 100);
+}
+
+let fitPending = false;
+function scheduleFit() {
+  if (!fitPending) {
+    fitPending = true;
+    requestAnimationFrame(() => {
+      fitPending = false;
+      fitProjector();
+    });
+  }
+}
+if (document.querySelector("main.projector")) {
+  // Blazor redraws the view as the room moves on; a countdown's ticking is not a change of layout.
+  new MutationObserver((changes) => {
+    if (changes.some((change) => !(change.target.closest?.("[data-closes-in-ms]") ?? change.target.parentElement?.closest("[data-closes-in-ms]")))) {
+      scheduleFit();
+    }
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  window.addEventListener("resize", scheduleFit);
+  document.fonts?.ready.then(scheduleFit);
+  scheduleFit();
+}
