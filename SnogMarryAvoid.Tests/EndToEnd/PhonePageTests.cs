@@ -192,7 +192,7 @@ public class PhonePageTests(BrowserFixture browser)
 
         // Minutes and seconds, and no more gone than the time that has passed since opening (a busy
         // machine may take several seconds to get here), give or take the one-second rounding.
-        var shown = await phone.Locator("[data-closes-in-ms]").TextContentAsync();
+        var shown = await phone.Locator(".phone-countdown [data-closes-at]").TextContentAsync();
         var elapsed = sinceOpening.Elapsed.TotalSeconds;
         shown.Should().MatchRegex(@"^\d:\d\d$");
         var left = (int.Parse(shown![..^3], System.Globalization.CultureInfo.InvariantCulture) * 60) + int.Parse(shown[^2..], System.Globalization.CultureInfo.InvariantCulture);

@@ -6,6 +6,9 @@ namespace SnogMarryAvoid.Web.Hubs;
 
 public static class HubSetup
 {
+    /// <summary>How often the hub pings every connection, so that a client notices a dead one within a few seconds.</summary>
+    public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// The real-time API: SignalR with the session hub's limits (from <see cref="LimitsOptions"/>), its
     /// filters (refusals outermost, then the connection and call limits), the bridge from Core's events
@@ -21,6 +24,9 @@ public static class HubSetup
         services.AddHostedService<HubEventBridge>();
         services.AddSignalR().AddHubOptions<SessionHub>(o =>
         {
+            // A ping every second: a phone (js/phone.js, three seconds' server timeout) knows at once when
+            // its connection is dead, and keeps the tap it makes meanwhile for when it is back.
+            o.KeepAliveInterval = KeepAlive;
             o.AddFilter<HubRefusals>();
             o.AddFilter<HubConnectionLimiter>();
             o.AddFilter<HubCallLimiter>();

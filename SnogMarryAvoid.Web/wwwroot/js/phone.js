@@ -24,6 +24,8 @@ const state = {
   snapshot: null,
   votes: new Map(), // scenario id → this participant's committed vote (a receipt from the server)
   sending: null, // the choice on its way to the server
+  pending: null, // { scenarioId, choice }: a tap made while offline, or whose answer never came; sent when back
+  recap: null, // at the end: how many this phone voted on, and how often the room agreed
   error: null,
   joinError: null,
   online: false,
@@ -37,10 +39,19 @@ const lengthOf = (text) => (segmenter ? [...segmenter.segment(text)].length : [.
 
 // ---- Talking to the hub ----
 
+// Phones sleep, switch networks and walk out of Wi-Fi: keep trying for as long as the page is open. Each
+// delay gets a random share on top, so that a whole room does not come back in the same millisecond
+// after a server restart.
+const retryDelay = (attempt) => {
+  const base = [0, 1000, 2000, 4000][attempt] ?? 5000;
+  return base + Math.random() * (base === 0 ? 400 : base / 2);
+};
+
 const connection = new signalR.HubConnectionBuilder()
   .withUrl("/hubs/session")
-  // Phones sleep, switch networks and walk out of Wi-Fi: keep trying for as long as the page is open.
-  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (retry) => [0, 1000, 2000, 4000][retry.previousRetryCount] ?? 5000 })
+  // The server pings every second; three seconds of silence is a dead connection, said at once.
+  .withServerTimeout(3000)
+  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (retry) => retryDelay(retry.previousRetryCount) })
   .configureLogging(signalR.LogLevel.Warning)
   .build();
 
@@ -53,6 +64,13 @@ connection.on("SessionChanged", (snapshot) => {
 connection.on("SessionEnded", () => {});
 connection.onreconnecting(() => setOnline(false));
 connection.onreconnected(() => join());
+// The browser knows first when the Wi-Fi goes: say so at once, and try again as soon as it is back.
+window.addEventListener("offline", () => setOnline(false));
+window.addEventListener("online", () => {
+  if (connection.state === signalR.HubConnectionState.Disconnected && !state.finished) {
+    connect();
+  }
+});
 connection.onclose(() => {
   if (state.finished) {
     return;
@@ -63,17 +81,25 @@ connection.onclose(() => {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+let connecting = false;
 async function connect() {
-  for (let attempt = 0; ; attempt++) {
+  if (connecting) {
+    return;
+  }
+  connecting = true;
+  for (let attempt = 0; !state.finished; attempt++) {
     try {
-      await connection.start();
+      if (connection.state === signalR.HubConnectionState.Disconnected) {
+        await connection.start();
+      }
       await join();
-      return;
+      break;
     } catch {
       setOnline(false);
-      await sleep(Math.min(5000, 1000 * (attempt + 1)));
+      await sleep(retryDelay(Math.min(attempt + 1, 4)));
     }
   }
+  connecting = false;
 }
 
 // Joins (or rejoins, after a reconnect) as this browser's participant, and takes the session as it is now.
@@ -88,6 +114,7 @@ async function join() {
     state.joinError = null;
     state.online = true;
     showSnapshot(reply.snapshot);
+    await sendPending();
   } catch (error) {
     if (connection.state !== signalR.HubConnectionState.Connected) {
       return; // the connection dropped while joining: joining again is part of reconnecting
@@ -103,13 +130,28 @@ function showSnapshot(snapshot) {
   if (snapshot.current?.id !== state.snapshot?.current?.id) {
     state.error = null;
   }
+  if (state.pending && state.pending.scenarioId !== snapshot.current?.id) {
+    state.pending = null; // the room moved on before the tap could be sent
+  }
   state.snapshot = snapshot;
   draw();
   if (snapshot.phase === ENDED && !state.finished) {
-    // Nothing more will happen in this session: free the connection (a room of phones at once).
-    state.finished = true;
-    connection.stop();
+    finish();
   }
+}
+
+// Nothing more will happen in this session: fetch this phone's own recap, then free the connection (a
+// room of phones at once).
+async function finish() {
+  state.finished = true;
+  state.pending = null;
+  try {
+    state.recap = await connection.invoke("GetMyRecap");
+  } catch {
+    // Without it the page still thanks the room and shows what it decided.
+  }
+  draw();
+  connection.stop();
 }
 
 // "… HubException: Code: A sentence." → "A sentence." (the server's own words).
@@ -142,16 +184,40 @@ async function vote(choice) {
   if (!scenario || state.sending !== null) {
     return;
   }
-  state.sending = choice;
   state.error = null;
+  if (!state.online) {
+    // Kept, and sent when the phone is back (the last tap wins).
+    state.pending = { scenarioId: scenario.id, choice };
+    draw();
+    return;
+  }
+  await send(scenario.id, choice);
+}
+
+// Sends a vote; one whose answer never came (the connection dropped) is kept and sent again when the
+// phone is back: votes are idempotent, so a vote that did arrive is not counted twice.
+async function send(scenarioId, choice) {
+  state.sending = choice;
+  state.pending = null;
   draw();
   try {
-    state.votes.set(scenario.id, await connection.invoke("Vote", scenario.id, choice));
+    state.votes.set(scenarioId, await connection.invoke("Vote", scenarioId, choice));
   } catch (error) {
-    state.error = messageOf(error);
+    if (connection.state === signalR.HubConnectionState.Connected) {
+      state.error = messageOf(error);
+    } else {
+      state.pending = { scenarioId, choice };
+    }
   } finally {
     state.sending = null;
     draw();
+  }
+}
+
+async function sendPending() {
+  const pending = state.pending;
+  if (pending && state.online && pending.scenarioId === state.snapshot?.current?.id) {
+    await send(pending.scenarioId, pending.choice);
   }
 }
 
@@ -237,12 +303,14 @@ function view(page) {
         el("p", null, el("a", { class: "button", href: `/?code=${encodeURIComponent(code)}`, text: "Try another code" })),
       ];
     case "Ended": {
-      const voted = state.votes.size;
-      const of = snapshot.scenarioCount;
+      const voted = state.recap?.voted ?? state.votes.size;
+      const of = state.recap?.scenarios ?? snapshot.scenarioCount;
       return [
         el("h1", { text: "Thank you!" }),
         el("p", { text: `The session "${snapshot.title}" has ended. Thanks for taking part.` }),
         el("p", { class: "summary", "data-testid": "summary", text: `You voted on ${voted} of ${of} ${of === 1 ? "scenario" : "scenarios"}.` }),
+        state.recap ? el("p", { class: "summary", "data-testid": "agreed", text: agreedText(state.recap.agreedWithTheRoom) }) : null,
+        recapList(snapshot.recap),
       ];
     }
     case "Waiting":
@@ -258,22 +326,42 @@ function view(page) {
   }
 }
 
+function agreedText(times) {
+  return times === 0 ? "The room never agreed with you." : `The room agreed with you ${times === 1 ? "once" : times === 2 ? "twice" : `${times} times`}.`;
+}
+
+// What the room decided, scenario by scenario, with this phone's own vote beside each.
+function recapList(recap) {
+  if (!recap || recap.scenarios.length === 0) {
+    return null;
+  }
+  return el("ol", { class: "recap-list", "aria-label": "What the room decided" }, recap.scenarios.map((item) => {
+    const mine = state.votes.get(item.scenario.id);
+    return el("li", null,
+      el("span", { class: "recap-title", text: item.scenario.title }),
+      el("span", { class: "recap-verdict", text: item.verdictText }),
+      el("span", { class: "recap-mine", text: mine ? `You: ${NAMES[mine.choice]}` : "You didn't vote" }));
+  }));
+}
+
 function voteCard(scenario, revealed) {
   const mine = state.votes.get(scenario.id) ?? null;
   let content;
   if (scenario.state === OPEN) {
+    const pending = state.pending?.scenarioId === scenario.id ? state.pending.choice : null;
     content = [
       el("div", { class: "choices", role: "group", "aria-label": "Your vote" }, CHOICES.map((choice) => el("button", {
         type: "button",
-        class: `choice ${NAMES[choice].toLowerCase()}${state.sending === choice ? " sending" : ""}`,
+        class: `choice ${NAMES[choice].toLowerCase()}${state.sending === choice ? " sending" : ""}${pending === choice ? " pending" : ""}`,
         "aria-pressed": mine?.choice === choice ? "true" : "false",
-        disabled: state.sending !== null || !state.online,
+        disabled: state.sending !== null,
         "data-focus-key": `choice-${choice}`,
         onclick: () => vote(choice),
         text: NAMES[choice],
       }))),
       el("p", { class: "status", role: "status", "aria-live": "polite" },
         state.sending !== null ? el("span", { text: "Sending…" })
+          : pending !== null ? el("span", { class: "pending-note", "data-testid": "pending", text: `Will send ${NAMES[pending]} when you're back online.` })
           : mine ? el("span", { class: "received", text: `Vote received: ${NAMES[mine.choice]}. Tap another to change it.` })
           : el("span", { text: "Voting is open. Tap one." }),
         scenario.closesAt ? countdown(scenario.closesAt) : null),
@@ -292,14 +380,26 @@ function voteCard(scenario, revealed) {
     state.error !== null ? el("p", { class: "error", role: "alert", text: state.error }) : null);
 }
 
-// Ticks in the browser (js/app.js), so that nothing is sent for a clock.
-function countdown(closesAt) {
+// The time left, as minutes and seconds ("4:49"), counted from the server's clock. It ticks here, in the
+// page, so that nothing is sent for a clock.
+function timeLeft(closesAt) {
   const at = Date.parse(/Z|[+-]\d\d:\d\d$/.test(closesAt) ? closesAt : `${closesAt}Z`);
-  const ms = Math.max(0, Math.round(at - (Date.now() + state.clockOffset)));
-  const seconds = Math.ceil(ms / 1000);
-  const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
-  return el("span", { class: "phone-countdown" }, " Closes in ", el("span", { "data-closes-in-ms": ms, text }), ".");
+  const seconds = Math.ceil(Math.max(0, at - (Date.now() + state.clockOffset)) / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }
+
+function countdown(closesAt) {
+  return el("span", { class: "phone-countdown" }, " Closes in ", el("span", { "data-closes-at": closesAt, text: timeLeft(closesAt) }), ".");
+}
+
+setInterval(() => {
+  for (const clock of body.querySelectorAll("[data-closes-at]")) {
+    const text = timeLeft(clock.dataset.closesAt);
+    if (clock.textContent !== text) {
+      clock.textContent = text;
+    }
+  }
+}, 250);
 
 function reasonText(scenarioId) {
   return state.draft?.scenarioId === scenarioId ? state.draft.text : (state.votes.get(scenarioId)?.reason ?? "");
