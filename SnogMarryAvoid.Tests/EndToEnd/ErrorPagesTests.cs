@@ -1,0 +1,31 @@
+using Microsoft.Playwright;
+using SnogMarryAvoid.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace SnogMarryAvoid.Tests.EndToEnd;
+
+/// <summary>The pages a person meets when something is not there: they pass axe, their links read as links.</summary>
+[Collection(BrowserCollection.Name)]
+public class ErrorPagesTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly AppFactory _app = new(realPort: true);
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Theory]
+    [InlineData("/no/such/page", "Not found")]
+    [InlineData("/setup", "Not found")]
+    public async Task ThePageSaysWhatHappened_AndPassesAxe(string path, string heading)
+    {
+        var page = await browser.PhoneAsync("Pixel 7");
+
+        var response = await page.GotoAsync($"{_app.BaseUrl}{path}");
+
+        response!.Status.Should().Be(404);
+        await Expect(page.Locator("h1")).ToHaveTextAsync(heading);
+        await page.ExpectNoSeriousAxeViolationsAsync();
+        (await page.Locator("p a").First.EvaluateAsync<string>("a => getComputedStyle(a).textDecorationLine")).Should().Contain("underline");
+    }
+}
