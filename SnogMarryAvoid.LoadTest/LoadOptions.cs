@@ -22,6 +22,9 @@ public sealed record LoadOptions
     public bool ResultsLive { get; init; }
     public bool Quiet { get; init; }
     public int Seed { get; init; } = 20261126;
+    public bool PhoneFirstLoad { get; init; }
+    public int Runs { get; init; } = 5;
+    public string Chromium { get; init; } = Environment.GetEnvironmentVariable("SMA_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public const string Usage = """
         SnogMarryAvoid.LoadTest: many phones voting through the hub, audited against the server's export.
@@ -42,6 +45,16 @@ public sealed record LoadOptions
           --results-live         the session shows results live (not only on reveal); phones count what they receive
           --seed N               random seed (default 20261126)
           --quiet                no progress line
+
+        SnogMarryAvoid.LoadTest --phone-first-load: one phone's first load, in a real headless Chromium.
+
+          --phone-first-load     instead of the load run: open /join/CODE from a cold phone and record when it can
+                                 vote, when its first tap is confirmed and every byte until then, on loopback,
+                                 Chromium's fast-4G throttling and a shaped link that slows the hub too
+                                 (150 ms, 1.6 Mbit/s down, 750 kbit/s up); --url, --email, --password, --json and
+                                 --max-seconds as above
+          --runs N               cold loads per network (default 5, at most 50)
+          --chromium PATH        the browser (default SMA_TEST_CHROMIUM, else /usr/bin/chromium)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -71,6 +84,9 @@ public sealed record LoadOptions
                 "--results-live" => options with { ResultsLive = true },
                 "--seed" => options with { Seed = Int() },
                 "--quiet" => options with { Quiet = true },
+                "--phone-first-load" => options with { PhoneFirstLoad = true },
+                "--runs" => options with { Runs = Int() },
+                "--chromium" => options with { Chromium = Next() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
@@ -95,6 +111,7 @@ public sealed record LoadOptions
         Check(ChangeShare is >= 0 and <= 1 && RetryShare is >= 0 and <= 1, "--change-share and --retry-share are between 0 and 1.");
         Check(MaxSeconds is > 0 and <= 86_400, "--max-seconds is above 0.");
         Check(ConnectConcurrency is >= 1 and <= 10_000, "--connect-concurrency is 1 to 10,000.");
+        Check(Runs is >= 1 and <= 50, "--runs is 1 to 50.");
         Check(!string.IsNullOrEmpty(Email) && !string.IsNullOrEmpty(Password), "Give a facilitator's --email and --password (or SMA_LOAD_EMAIL and SMA_LOAD_PASSWORD): the tool creates its own session.");
         return this;
     }

@@ -17,7 +17,7 @@ namespace SnogMarryAvoid.LoadTest;
 /// One run: sign in, create a session through the hub, connect the participants and the projectors,
 /// vote on each scenario in a burst, then audit every acknowledged vote against the server's export.
 /// </summary>
-public sealed partial class LoadRun(LoadOptions options, TextWriter output)
+public sealed class LoadRun(LoadOptions options, TextWriter output)
 {
     private readonly CookieContainer _cookies = new();
     private readonly ConcurrentBag<VoteRecord> _votes = [];
@@ -56,7 +56,7 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
         {
             server?.Start();
             _phase = "signing in";
-            await SignInAsync(ct);
+            await Facilitator.SignInAsync(options, _cookies, ct);
             facilitator = Connection(withCookies: true);
             await facilitator.StartAsync(ct);
             session = await facilitator.InvokeAsync<RoomView>(nameof(ISessionHub.CreateSession), $"Load test {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}", true, ct);
@@ -73,7 +73,7 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
             for (var order = 1; order <= options.Scenarios; order++)
             {
                 _phase = $"scenario {order}: voting";
-                var opened = await StepToNextOpenAsync(facilitator, session.SessionId, ct);
+                var opened = await Facilitator.StepToNextOpenAsync(facilitator, session.SessionId, ct);
                 scenarioIds[order] = opened.Id;
                 var (resultsBefore, sessionBefore) = (Volatile.Read(ref _phoneResultsEvents), Volatile.Read(ref _phoneSessionEvents));
                 await BurstAsync(opened.Id, order, random, ct);
@@ -105,36 +105,7 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
         return Report(audit, server, Stopwatch.GetElapsedTime(started), stoppedEarly, session);
     }
 
-    private HubConnection Connection(bool withCookies) => new HubConnectionBuilder()
-        .WithUrl(new Uri(options.Url, ISessionHub.Path), options.LongPolling ? HttpTransportType.LongPolling : HttpTransportType.WebSockets, o =>
-        {
-            // WebSockets without the negotiate round trip: one request per phone, and no stickiness needed for it.
-            o.SkipNegotiation = !options.LongPolling;
-            if (withCookies)
-            {
-                o.Cookies = _cookies;
-            }
-        })
-        .Build();
-
-    private async Task SignInAsync(CancellationToken ct)
-    {
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) { BaseAddress = options.Url };
-        var page = await http.GetStringAsync("/account/login", ct);
-        var token = AntiforgeryField().Match(page).Groups[1].Value;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = options.Email!,
-            ["Input.Password"] = options.Password!,
-        });
-        var response = await http.PostAsync("/account/login", form, ct);
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Signing in as {options.Email} failed ({(int)response.StatusCode}): check --email and --password.");
-        }
-    }
+    private HubConnection Connection(bool withCookies) => Facilitator.Connection(options, withCookies ? _cookies : null);
 
     private async Task ConnectProjectorsAsync(Guid sessionId, CancellationToken ct)
     {
@@ -181,21 +152,6 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
             }
         }));
         _participants.AddRange(slots.Where(s => s is not null)!);
-    }
-
-    private static async Task<ScenarioView> StepToNextOpenAsync(HubConnection facilitator, Guid sessionId, CancellationToken ct)
-    {
-        // The clicker's "next" walks open → close → reveal → next scenario; stop at the next open one.
-        for (var step = 0; step < 4; step++)
-        {
-            var snapshot = await facilitator.InvokeAsync<RoomView>(nameof(ISessionHub.Next), sessionId, ct);
-            if (snapshot.Current is { State: ScenarioState.Open } open)
-            {
-                return open;
-            }
-        }
-
-        throw new InvalidOperationException("The session has no scenario left to open.");
     }
 
     private async Task BurstAsync(Guid scenarioId, int order, Random random, CancellationToken ct)
@@ -390,7 +346,4 @@ public sealed partial class LoadRun(LoadOptions options, TextWriter output)
             current = Interlocked.Read(ref target);
         }
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -25,15 +25,28 @@ public static class LoadTestProgram
             return 2;
         }
 
+        if (options.PhoneFirstLoad)
+        {
+            var firstLoad = await new PhoneFirstLoad(options, Console.Out).RunAsync();
+            Console.WriteLine();
+            Console.WriteLine(firstLoad.Table());
+            await WriteJsonAsync(options.JsonPath, firstLoad);
+            return 0;
+        }
+
         var report = await new LoadRun(options, Console.Out).RunAsync();
         Console.WriteLine();
         Console.WriteLine(report.Table());
-        if (options.JsonPath is { } path)
+        await WriteJsonAsync(options.JsonPath, report);
+        return report.Passed ? 0 : 1;
+    }
+
+    private static async Task WriteJsonAsync<T>(string? path, T report)
+    {
+        if (path is not null)
         {
             await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
             Console.WriteLine($"Results written to {path}");
         }
-
-        return report.Passed ? 0 : 1;
     }
 }

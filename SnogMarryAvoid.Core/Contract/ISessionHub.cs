@@ -88,8 +88,10 @@ public interface ISessionClient
 /// <summary>
 /// What <see cref="ISessionHub.Join"/> answers: keep the token to rejoin as the same participant. The server's
 /// clock (UTC) lets a client show a countdown to <see cref="Scenarios.ScenarioView.ClosesAt"/> whatever its own clock says.
+/// <paramref name="MyVotes"/> are this participant's votes so far (what <see cref="ISessionHub.GetMyVotes"/> answers), so
+/// that a phone can draw its page after one round trip; a new participant has none.
 /// </summary>
-public sealed record JoinReply(string ParticipantToken, Guid SessionId, RoomView Snapshot, DateTime ServerTime);
+public sealed record JoinReply(string ParticipantToken, Guid SessionId, RoomView Snapshot, DateTime ServerTime, IReadOnlyList<VoteReceipt> MyVotes);
 
 /// <summary>What <see cref="ISessionHub.Watch"/> answers: the session now, and the current scenario's tally with its sequence.</summary>
 public sealed record WatchReply(RoomView Snapshot, ScenarioResults? Results, long LastSequence);

@@ -8,7 +8,8 @@ namespace SnogMarryAvoid.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public class FirstVoteTests(BrowserFixture browser) : IAsyncLifetime
 {
-    private readonly AppFactory _app = new(realPort: true);
+    // The address a real room would be shown (the docs' screenshots come from here); the browsers use the real port.
+    private readonly AppFactory _app = new(realPort: true, settings: new() { ["PublicBaseUrl"] = "https://vote.example.org" });
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 

@@ -71,15 +71,27 @@ public class PhoneResilienceTests(BrowserFixture browser)
         await app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
         var phone = await browser.PhoneAsync("iPhone 13");
         var polled = false;
-        phone.Request += (_, request) => polled |= request.Url.Contains("/hubs/session?id=", StringComparison.Ordinal) && request.Method == "POST";
+        var negotiated = false;
+        var refused = 0;
+        phone.Request += (_, request) =>
+        {
+            polled |= request.Url.Contains("/hubs/session?id=", StringComparison.Ordinal) && request.Method == "POST";
+            negotiated |= request.Url.Contains("/hubs/session/negotiate", StringComparison.Ordinal);
+        };
 
         // Like a venue proxy that refuses WebSocket upgrades.
-        await phone.RouteWebSocketAsync("**/hubs/session**", ws => ws.CloseAsync());
+        await phone.RouteWebSocketAsync("**/hubs/session**", ws =>
+        {
+            Interlocked.Increment(ref refused);
+            _ = ws.CloseAsync();
+        });
         await phone.GotoAsync($"{app.BaseUrl}/join/{session.JoinCode}");
         await phone.WaitForInteractiveAsync();
         await Button(phone, "Marry").ClickAsync();
 
         await Expect(Button(phone, "Marry")).ToHaveAttributeAsync("aria-pressed", "true");
+        refused.Should().BeGreaterThanOrEqualTo(1, "the page first opens a WebSocket straight away");
+        negotiated.Should().BeTrue("when that fails, it negotiates");
         polled.Should().BeTrue("the page fell back to Server-Sent Events or long polling, and sent its vote by POST");
         (await app.Core.Voting.GetResultsAsync(scenarios[0].Id)).Marry.Should().Be(1);
     }

@@ -14,7 +14,8 @@ namespace SnogMarryAvoid.Tests.EndToEnd;
 public class WholeWorkshopTests(BrowserFixture browser) : IAsyncLifetime
 {
     private const string Email = "facilitator@example.org";
-    private readonly AppFactory _app = new(realPort: true);
+    // The address a real room would be shown (the docs' screenshots come from here); the browsers use the real port.
+    private readonly AppFactory _app = new(realPort: true, settings: new() { ["PublicBaseUrl"] = "https://vote.example.org" });
 
     public async ValueTask InitializeAsync() => await _app.CreateFacilitatorAsync(Email);
 

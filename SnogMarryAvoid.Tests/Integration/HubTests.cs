@@ -105,6 +105,7 @@ public class HubTests : IAsyncLifetime
             joined.ServerTime.Should().BeCloseTo(DateTime.UtcNow, TimeSpan.FromSeconds(5));
             joined.ServerTime.Kind.Should().Be(DateTimeKind.Utc);
             presence.Connected(session.Id).Should().Be(1);
+            joined.MyVotes.Should().BeEmpty("a new participant");
             (await first.InvokeAsync<IReadOnlyList<VoteReceipt>>("GetMyVotes")).Should().BeEmpty();
             await first.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Marry);
             await first.InvokeAsync<VoteReceipt>("SetReason", scenarios[0].Id, "Lasting.");
@@ -119,11 +120,12 @@ public class HubTests : IAsyncLifetime
         presence.Connected(session.Id).Should().Be(0, "a closed connection is no longer counted");
         await using var again = _app.HubClient();
         await again.StartAsync();
-        await again.InvokeAsync<JoinReply>("Join", session.JoinCode, token);
+        var rejoined = await again.InvokeAsync<JoinReply>("Join", session.JoinCode, token);
 
         var mine = await again.InvokeAsync<IReadOnlyList<VoteReceipt>>("GetMyVotes");
 
         mine.Should().ContainSingle().Which.Should().Match<VoteReceipt>(v => v.ScenarioId == scenarios[0].Id && v.Choice == Choice.Marry && v.Reason == "Lasting.");
+        rejoined.MyVotes.Should().BeEquivalentTo(mine, "the reply to Join carries the same votes, so a phone needs no second round trip");
         presence.Connected(session.Id).Should().Be(1);
     }
 

@@ -5,8 +5,9 @@ namespace SnogMarryAvoid.Tests.Load;
 
 /// <summary>
 /// A small run of the load tool against a real server: 200 phones over WebSockets, two scenarios,
-/// changes of mind and retries. It asserts correctness only (nothing lost, nothing duplicated,
-/// tallies agree); the tool's timings are measured in docs/benchmarks.md, never asserted.
+/// changes of mind and retries; and one phone's first load in Chromium. It asserts correctness only
+/// (nothing lost, nothing duplicated, tallies agree); the tool's timings are measured in
+/// docs/benchmarks.md, never asserted.
 /// </summary>
 public sealed class LoadToolSmokeTests : IAsyncLifetime
 {
@@ -43,7 +44,31 @@ public sealed class LoadToolSmokeTests : IAsyncLifetime
         report.Passed.Should().BeTrue(table);
     }
 
+    /// <summary>
+    /// The first-load mode measures a real phone on each network and reports every run. What it asserts is
+    /// that the tool works, not how fast the app is: the vote is confirmed, the bytes are counted, and the
+    /// shaped link really slows the page by its round trips (the page cannot be ready before six of them).
+    /// </summary>
+    [Fact]
+    public async Task PhoneFirstLoad_MeasuresARealPhone_OnEachNetwork()
+    {
+        var options = LoadOptions.Parse(
+        [
+            "--phone-first-load", "--runs", "1", "--url", _app.BaseUrl, "--max-seconds", "120", "--quiet",
+            "--email", "load@example.org", "--password", AppFactory.FacilitatorPassword, "--chromium", TestServices.ChromiumPath,
+        ]);
+        using var output = new StringWriter();
+
+        var report = await new PhoneFirstLoad(options, output).RunAsync();
+
+        report.Runs.Select(r => r.Network).Should().Equal(FirstLoadNetwork.Loopback, FirstLoadNetwork.Chromium4G, FirstLoadNetwork.ShapedLink);
+        report.Runs.Should().OnlyContain(r => r.CanVoteMs > 0 && r.TapToConfirmedMs > 0 && r.HttpBytes > 10_000 && r.WebSocketFrameBytes > 0 && r.Requests >= 4);
+        report.Runs.Single(r => r.Network == FirstLoadNetwork.ShapedLink).CanVoteMs.Should().BeGreaterThan(6 * PhoneFirstLoad.RoundTripMs);
+        report.Table().Should().Contain("| ShapedLink |");
+    }
+
     [Theory]
+    [InlineData("--runs", "0", "--runs is 1 to 50.")]
     [InlineData("--participants", "0", "--participants is 1 to 100,000.")]
     [InlineData("--scenarios", "11", "--scenarios is 1 to 10 (the built-in deck).")]
     [InlineData("--bogus", "1", "Unknown option --bogus.")]

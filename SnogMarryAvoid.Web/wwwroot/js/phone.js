@@ -47,36 +47,45 @@ const retryDelay = (attempt) => {
   return base + Math.random() * (base === 0 ? 400 : base / 2);
 };
 
-const connection = new signalR.HubConnectionBuilder()
-  .withUrl("/hubs/session")
-  // The server pings every second; three seconds of silence is a dead connection, said at once.
-  .withServerTimeout(3000)
-  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (retry) => retryDelay(retry.previousRetryCount) })
-  .configureLogging(signalR.LogLevel.Warning)
-  .build();
+// The first try opens a WebSocket at once, without the negotiate request: one round trip less before a
+// phone on a slow network can vote. If that fails (a proxy that blocks WebSockets, or no network yet),
+// every later try negotiates, so the client may fall back to Server-Sent Events or long polling.
+function build(direct) {
+  const next = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/session", direct ? { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets } : {})
+    // The server pings every second; three seconds of silence is a dead connection, said at once.
+    .withServerTimeout(3000)
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (retry) => retryDelay(retry.previousRetryCount) })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+  next.on("SessionChanged", (snapshot) => {
+    if (!state.snapshot || snapshot.revision > state.snapshot.revision) {
+      showSnapshot(snapshot);
+    }
+  });
+  // The room's view says the session ended too: nothing more to do for this event.
+  next.on("SessionEnded", () => {});
+  next.onreconnecting(() => setOnline(false));
+  next.onreconnected(() => join());
+  next.onclose(() => {
+    if (state.finished) {
+      return;
+    }
+    setOnline(false);
+    connect();
+  });
+  return next;
+}
 
-connection.on("SessionChanged", (snapshot) => {
-  if (!state.snapshot || snapshot.revision > state.snapshot.revision) {
-    showSnapshot(snapshot);
-  }
-});
-// The room's view says the session ended too: nothing more to do for this event.
-connection.on("SessionEnded", () => {});
-connection.onreconnecting(() => setOnline(false));
-connection.onreconnected(() => join());
+let direct = true;
+let connection = build(direct);
+
 // The browser knows first when the Wi-Fi goes: say so at once, and try again as soon as it is back.
 window.addEventListener("offline", () => setOnline(false));
 window.addEventListener("online", () => {
   if (connection.state === signalR.HubConnectionState.Disconnected && !state.finished) {
     connect();
   }
-});
-connection.onclose(() => {
-  if (state.finished) {
-    return;
-  }
-  setOnline(false);
-  connect();
 });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -96,6 +105,11 @@ async function connect() {
       break;
     } catch {
       setOnline(false);
+      if (direct) {
+        direct = false;
+        connection = build(direct);
+        continue; // negotiate at once: WebSockets may be what is blocked
+      }
       await sleep(retryDelay(Math.min(attempt + 1, 4)));
     }
   }
@@ -109,8 +123,7 @@ async function join() {
     const reply = await connection.invoke("Join", code, state.token);
     state.clockOffset = Date.parse(reply.serverTime) - (sentAt + Date.now()) / 2;
     state.token = reply.participantToken;
-    const mine = await connection.invoke("GetMyVotes");
-    state.votes = new Map(mine.map((vote) => [vote.scenarioId, vote]));
+    state.votes = new Map(reply.myVotes.map((vote) => [vote.scenarioId, vote]));
     state.joinError = null;
     state.online = true;
     showSnapshot(reply.snapshot);

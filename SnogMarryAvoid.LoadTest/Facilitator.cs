@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using SnogMarryAvoid.Core.Contract;
+using SnogMarryAvoid.Core.Scenarios;
+using SnogMarryAvoid.Core.Sessions;
+
+namespace SnogMarryAvoid.LoadTest;
+
+/// <summary>What the tool does as the facilitator: sign in, hold a hub connection, step to the next open scenario.</summary>
+internal static partial class Facilitator
+{
+    /// <summary>A hub connection; with <paramref name="cookies"/>, as the signed-in facilitator.</summary>
+    public static HubConnection Connection(LoadOptions options, CookieContainer? cookies) => new HubConnectionBuilder()
+        .WithUrl(new Uri(options.Url, ISessionHub.Path), options.LongPolling ? HttpTransportType.LongPolling : HttpTransportType.WebSockets, o =>
+        {
+            // WebSockets without the negotiate round trip: one request per phone, and no stickiness needed for it.
+            o.SkipNegotiation = !options.LongPolling;
+            if (cookies is not null)
+            {
+                o.Cookies = cookies;
+            }
+        })
+        .Build();
+
+    public static async Task SignInAsync(LoadOptions options, CookieContainer cookies, CancellationToken ct)
+    {
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = options.Url };
+        var page = await http.GetStringAsync("/account/login", ct);
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = options.Email!,
+            ["Input.Password"] = options.Password!,
+        });
+        var response = await http.PostAsync("/account/login", form, ct);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as {options.Email} failed ({(int)response.StatusCode}): check --email and --password.");
+        }
+    }
+
+    public static async Task<ScenarioView> StepToNextOpenAsync(HubConnection facilitator, Guid sessionId, CancellationToken ct)
+    {
+        // The clicker's "next" walks open → close → reveal → next scenario; stop at the next open one.
+        for (var step = 0; step < 4; step++)
+        {
+            var snapshot = await facilitator.InvokeAsync<RoomView>(nameof(ISessionHub.Next), sessionId, ct);
+            if (snapshot.Current is { State: ScenarioState.Open } open)
+            {
+                return open;
+            }
+        }
+
+        throw new InvalidOperationException("The session has no scenario left to open.");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
