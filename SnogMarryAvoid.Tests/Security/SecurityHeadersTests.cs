@@ -40,18 +40,20 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     {
         var (session, _) = await _app.Core.LiveSessionAsync(1, owner: Actor.System);
         using var client = _app.CreateClient();
+        static List<string> InlineScripts(string html) => Regex.Matches(html, "<script(?![^>]*\\bsrc=)[^>]*>").Select(m => m.Value).ToList();
 
-        var first = await client.GetAsync($"/join/{session.JoinCode}");
-        var second = await client.GetAsync($"/join/{session.JoinCode}");
+        var first = await client.GetAsync("/account/login");
+        var second = await client.GetAsync("/account/login");
+        var phone = await client.GetAsync($"/join/{session.JoinCode}");
 
         string NonceOf(HttpResponseMessage r) => Regex.Match(r.Headers.GetValues("Content-Security-Policy").Single(), "'nonce-([^']+)'").Groups[1].Value;
         NonceOf(first).Should().NotBe(NonceOf(second));
-        var html = await first.Content.ReadAsStringAsync();
-        var inline = Regex.Matches(html, "<script(?![^>]*\\bsrc=)[^>]*>").Select(m => m.Value).ToList();
+        var inline = InlineScripts(await first.Content.ReadAsStringAsync());
         inline.Should().NotBeEmpty("the import map is inline");
         var expected = $"nonce=\"{NonceOf(first)}\"";
         inline.Should().OnlyContain(tag => tag.Contains(expected));
         NonceOf(first).Should().MatchRegex("^[A-Za-z0-9_-]+$", "a base64url nonce needs no escaping in the page");
+        InlineScripts(await phone.Content.ReadAsStringAsync()).Should().BeEmpty("the phone page has no inline script at all (no import map: its two scripts import nothing)");
     }
 
     [Fact]
