@@ -70,8 +70,8 @@ public sealed class PhoneFirstLoad(LoadOptions options, TextWriter output)
             for (var run = 1; run <= options.Runs; run++)
             {
                 ct.ThrowIfCancellationRequested();
-                var result = await OneAsync(browser, network, session.JoinCode, ct);
-                runs.Add(result with { Run = run });
+                var result = await OneAsync(browser, network, run, session.JoinCode, ct);
+                runs.Add(result);
                 if (!options.Quiet)
                 {
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -84,7 +84,7 @@ public sealed class PhoneFirstLoad(LoadOptions options, TextWriter output)
         return new FirstLoadReport(options.Url.ToString(), RoundTripMs, DownBitsPerSecond, UpBitsPerSecond, runs);
     }
 
-    private async Task<FirstLoadRun> OneAsync(IBrowser browser, FirstLoadNetwork network, string code, CancellationToken ct)
+    private async Task<FirstLoadRun> OneAsync(IBrowser browser, FirstLoadNetwork network, int run, string code, CancellationToken ct)
     {
         await using var link = network == FirstLoadNetwork.ShapedLink
             ? new ShapedLink(options.Url, TimeSpan.FromMilliseconds(RoundTripMs), DownBitsPerSecond, UpBitsPerSecond)
@@ -137,7 +137,7 @@ public sealed class PhoneFirstLoad(LoadOptions options, TextWriter output)
 
         ct.ThrowIfCancellationRequested();
         var frameBytes = Interlocked.Read(ref frames);
-        return new FirstLoadRun(network, 0, times[0], times[2] - times[1], http, frameBytes, http + frameBytes, responses.Count);
+        return new FirstLoadRun(network, run, times[0], times[2] - times[1], http, frameBytes, http + frameBytes, responses.Count);
     }
 }
 

@@ -88,16 +88,10 @@ public sealed partial class AcrossSessions(DbWork db)
         var scenarios = await ctx.Scenarios.AsNoTracking()
             .Join(sessions, sc => sc.SessionId, s => s.Id, (sc, s) => new { sc.Id, sc.PublicBody, sc.Counterpart, SessionId = s.Id, s.Title, Date = s.StartedAt ?? s.CreatedAt })
             .ToListAsync(ct);
-        var ids = scenarios.Select(s => s.Id).ToList();
-        var counts = await ctx.Votes.AsNoTracking()
-            .Where(v => ids.Contains(v.ScenarioId))
-            .GroupBy(v => new { v.ScenarioId, v.Choice })
-            .Select(g => new { g.Key.ScenarioId, g.Key.Choice, Count = g.Count() })
-            .ToListAsync(ct);
-        int Of(Guid scenario, Choice choice) => counts.FirstOrDefault(c => c.ScenarioId == scenario && c.Choice == choice)?.Count ?? 0;
+        var tallyOf = await Tallies.CountManyAsync(ctx, [.. scenarios.Select(s => s.Id)], ct);
         return scenarios
             .Select(s => new Row(s.SessionId, s.Title, s.Date, s.PublicBody, s.Counterpart,
-                new ScenarioResults(s.Id, Of(s.Id, Choice.Snog), Of(s.Id, Choice.Marry), Of(s.Id, Choice.Avoid))))
+                tallyOf(s.Id)))
             .Where(r => r.Results.Total > 0)
             .ToList();
     }

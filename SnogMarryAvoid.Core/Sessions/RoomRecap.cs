@@ -21,14 +21,8 @@ public sealed record RoomRecap(IReadOnlyList<RecapItem> Scenarios)
     internal static async Task<RoomRecap> LoadAsync(SnogDbContext db, IReadOnlyList<ScenarioView> deck, bool showResultsLive, CancellationToken ct)
     {
         var ran = deck.Where(s => s.State != ScenarioState.Pending && ResultsVisibility.ToRoom(showResultsLive, s.State)).ToList();
-        var ids = ran.Select(s => s.Id).ToList();
-        var counts = await db.Votes.AsNoTracking()
-            .Where(v => ids.Contains(v.ScenarioId))
-            .GroupBy(v => new { v.ScenarioId, v.Choice })
-            .Select(g => new { g.Key.ScenarioId, g.Key.Choice, Count = g.Count() })
-            .ToListAsync(ct);
-        int Of(Guid scenario, Choice choice) => counts.FirstOrDefault(c => c.ScenarioId == scenario && c.Choice == choice)?.Count ?? 0;
-        var results = ran.Select(s => new ScenarioResults(s.Id, Of(s.Id, Choice.Snog), Of(s.Id, Choice.Marry), Of(s.Id, Choice.Avoid))).ToList();
+        var tallyOf = await Tallies.CountManyAsync(db, [.. ran.Select(s => s.Id)], ct);
+        var results = ran.Select(s => tallyOf(s.Id)).ToList();
         var divided = Polarisation.MostDivided([.. results.Select(Polarisation.Of)]);
         return new RoomRecap([.. ran.Select((s, i) => new RecapItem(s, results[i], VerdictText.Of(results[i].Verdict), divided[i]))]);
     }

@@ -17,6 +17,22 @@ internal static class Tallies
         return new ScenarioResults(scenarioId, Of(Choice.Snog), Of(Choice.Marry), Of(Choice.Avoid));
     }
 
+    /// <summary>The tallies of many scenarios in one query; a scenario nobody voted on counts zero.</summary>
+    public static async Task<Func<Guid, ScenarioResults>> CountManyAsync(SnogDbContext ctx, IReadOnlyCollection<Guid> scenarioIds, CancellationToken ct = default)
+    {
+        var counts = await ctx.Votes.AsNoTracking()
+            .Where(v => scenarioIds.Contains(v.ScenarioId))
+            .GroupBy(v => new { v.ScenarioId, v.Choice })
+            .Select(g => new { g.Key.ScenarioId, g.Key.Choice, Count = g.Count() })
+            .ToListAsync(ct);
+        var byScenario = counts.ToLookup(c => c.ScenarioId);
+        return id =>
+        {
+            int Of(Choice c) => byScenario[id].FirstOrDefault(x => x.Choice == c)?.Count ?? 0;
+            return new ScenarioResults(id, Of(Choice.Snog), Of(Choice.Marry), Of(Choice.Avoid));
+        };
+    }
+
     /// <summary>
     /// The tally with the last vote sequence it surely includes, and whether the room may see it
     /// (<see cref="ResultsVisibility"/>), for results events and for a participant's request alike. The
