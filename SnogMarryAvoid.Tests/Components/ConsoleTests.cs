@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Scenarios;
@@ -46,6 +47,32 @@ public class ConsoleTests : ComponentTest
 
         await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Contains("Close voting")).Click());
         cut.WaitForAssertion(() => StateOf(cut, 0).Should().Be(ScenarioState.Closed));
+    }
+
+    [Fact]
+    public async Task Duplicate_ShowsTheCopy_AndEveryControlThenActsOnTheCopy()
+    {
+        var (session, _) = await Core.LiveSessionAsync(2);
+        var cut = RenderConsole(session.Id);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Contains("Duplicate")).Click());
+        cut.WaitForAssertion(() => navigation.Uri.Should().NotEndWith(session.Id.ToString()));
+        var copyId = Guid.Parse(navigation.Uri.Split('/')[^1]);
+
+        // The router hands the same page its new parameter; it must now show the copy and act on it.
+        cut.Render(p => p.Add(c => c.SessionId, copyId));
+        cut.WaitForAssertion(() => cut.Find("h1").TextContent.Should().EndWith("(copy)"));
+        cut.Find("[data-session]").GetAttribute("data-session").Should().Be(copyId.ToString());
+        cut.Find("[data-testid=phase]").TextContent.Should().Be("Draft");
+
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("s"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=phase]").TextContent.Should().Be("Live"));
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("b"));
+
+        (await Core.Sessions.GetRoomViewAsync(copyId, TestCore.Owner)).IsBlanked.Should().BeTrue();
+        (await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner)).IsBlanked.Should().BeFalse();
+        cut.WaitForAssertion(() => cut.FindAll("button").Should().Contain(b => b.TextContent.Contains("Show projector")));
     }
 
     [Fact]
