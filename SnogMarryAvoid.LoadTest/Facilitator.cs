@@ -45,8 +45,8 @@ internal static partial class Facilitator
 
     public static async Task<ScenarioView> StepToNextOpenAsync(HubConnection facilitator, Guid sessionId, CancellationToken ct)
     {
-        // The clicker's "next" walks open → close → reveal → next scenario; stop at the next open one.
-        for (var step = 0; step < 4; step++)
+        // The clicker's "next" walks show → open → close → reveal → show the next; stop at the next open one.
+        for (var step = 0; step < 5; step++)
         {
             var snapshot = await facilitator.InvokeAsync<RoomView>(nameof(ISessionHub.Next), sessionId, ct);
             if (snapshot.Current is { State: ScenarioState.Open } open)

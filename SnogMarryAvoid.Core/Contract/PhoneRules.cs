@@ -10,14 +10,16 @@ public sealed record BallotChoice(Choice Value, string Name);
 /// <summary>
 /// What the phone page needs to know of Core's rules and names, sent in the page itself, so that
 /// <c>js/phone.js</c> copies none of them: the numbers of the phases and scenario states it draws, the
-/// choices with their names, and the reason's limit with Core's own words for going over it.
+/// choices with their names, the reason's limit with Core's own words for going over it, and what a
+/// scenario shown before voting opens says.
 /// </summary>
 public sealed record PhoneRules(
     IReadOnlyDictionary<string, int> Phases,
     IReadOnlyDictionary<string, int> States,
     IReadOnlyList<BallotChoice> Choices,
     int MaxReasonLength,
-    string ReasonTooLong)
+    string ReasonTooLong,
+    string BeforeVoting)
 {
     /// <summary>The placeholder in <see cref="ReasonTooLong"/> for the length the person typed.</summary>
     public const string LengthPlaceholder = "{length}";
@@ -27,5 +29,6 @@ public sealed record PhoneRules(
         Enum.GetValues<ScenarioState>().ToDictionary(s => s.ToString(), s => (int)s),
         [.. Enum.GetValues<Choice>().Select(c => new BallotChoice(c, c.ToString()))],
         Vote.MaxReasonLength,
-        TextInput.TooLong(VotingService.ReasonField, LengthPlaceholder, Vote.MaxReasonLength));
+        TextInput.TooLong(VotingService.ReasonField, LengthPlaceholder, Vote.MaxReasonLength),
+        ScenarioRules.BeforeVoting);
 }

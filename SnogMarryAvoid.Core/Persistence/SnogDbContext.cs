@@ -22,6 +22,7 @@ public abstract class SnogDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Scenario> Scenarios => Set<Scenario>();
+    public DbSet<SessionShare> SessionShares => Set<SessionShare>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<VoteChange> VoteChanges => Set<VoteChange>();

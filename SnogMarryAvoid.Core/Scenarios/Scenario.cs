@@ -13,6 +13,7 @@ public sealed class Scenario
 {
     public const int MaxPartyLength = 200;
     public const int MaxContextLength = 1000;
+    public const int MaxNotesLength = 2000;
 
     public Guid Id { get; set; }
     public Guid SessionId { get; set; }
@@ -20,6 +21,12 @@ public sealed class Scenario
     public required string PublicBody { get; set; }
     public required string Counterpart { get; set; }
     public string? Context { get; set; }
+
+    /// <summary>Presenter notes: talking points for facilitators only, never shown to the room.</summary>
+    public string? Notes { get; set; }
+
+    /// <summary>When its text was last corrected after voting had opened on it; null if it never was.</summary>
+    public DateTime? EditedAt { get; set; }
     public ScenarioState State { get; set; }
     public DateTime? OpenedAt { get; set; }
     public DateTime? ClosedAt { get; set; }

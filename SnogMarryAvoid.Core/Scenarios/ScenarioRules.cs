@@ -1,4 +1,5 @@
 using SnogMarryAvoid.Core.Sessions;
+using SnogMarryAvoid.Core.Voting;
 
 namespace SnogMarryAvoid.Core.Scenarios;
 
@@ -8,7 +9,7 @@ public sealed record ScenarioActions(bool Open, bool Close, bool Reveal, bool Re
     public static ScenarioActions None { get; } = new(false, false, false, false, false, false, false, false, false);
 
     /// <summary>Whether any of the actions that live in a scenario's "more" menu is allowed.</summary>
-    public bool AnyMore => Reset || ShowOnProjector || Edit || Remove || MoveUp || MoveDown;
+    public bool AnyMore => Open || Close || Reveal || Reset || ShowOnProjector || Edit || Remove || MoveUp || MoveDown;
 }
 
 /// <summary>What the clicker's "next" does from here.</summary>
@@ -20,8 +21,11 @@ public enum StepKind
     Close = 2,
     Reveal = 3,
 
-    /// <summary>Open voting on the next pending scenario of the deck.</summary>
+    /// <summary>Open voting on the next pending scenario of the deck (a session where showing opens voting).</summary>
     OpenNext = 4,
+
+    /// <summary>Show the next pending scenario on the projector, voting not yet open, so the room reads it first.</summary>
+    ShowNext = 5,
 }
 
 /// <summary>The clicker's next step, on which scenario, and the label the console gives it.</summary>
@@ -37,6 +41,9 @@ public sealed record NextStep(StepKind Kind, Guid? ScenarioId, string Label)
 /// </summary>
 public static class ScenarioRules
 {
+    /// <summary>What the projector and the phones say while a scenario is shown and its voting not yet open.</summary>
+    public const string BeforeVoting = "Talk it over: voting opens soon.";
+
     public static DomainException Ended() => new(DomainError.SessionEnded, "The session has ended.");
 
     public static DomainException? WhyNotOpen(SessionPhase phase, ScenarioState state) => (phase, state) switch
@@ -103,11 +110,12 @@ public static class ScenarioRules
     }
 
     /// <summary>
-    /// The clicker's "next" from the deck as it is: no current scenario → open the first pending one;
-    /// pending → open; open → close; closed → reveal; revealed → open the next pending one after it.
-    /// <see cref="StepKind.None"/> when the session is not live or nothing is left to open.
+    /// The clicker's "next" from the deck as it is: pending → open voting; open → close; closed → reveal;
+    /// no current scenario, or a revealed one → show the next pending one on the projector ("Show: …"),
+    /// or, where <paramref name="showOpensVoting"/>, open voting on it at once ("Next: …").
+    /// <see cref="StepKind.None"/> when the session is not live or nothing is left to show.
     /// </summary>
-    public static NextStep Next(SessionPhase phase, IReadOnlyList<ScenarioView> deck, Guid? currentId)
+    public static NextStep Next(SessionPhase phase, IReadOnlyList<ScenarioView> deck, Guid? currentId, bool showOpensVoting = false)
     {
         switch (phase)
         {
@@ -129,8 +137,27 @@ public static class ScenarioRules
         }
 
         var next = deck.Where(s => s.Order > (current?.Order ?? 0) && s.State == ScenarioState.Pending).MinBy(s => s.Order);
-        return next is not null
-            ? new NextStep(StepKind.OpenNext, next.Id, "Next scenario")
-            : new NextStep(StepKind.None, null, deck.Count == 0 ? "Add a scenario first" : "End of the deck");
+        return next switch
+        {
+            null => new NextStep(StepKind.None, null, deck.Count == 0 ? "Add a scenario first" : "End of the deck"),
+            _ when showOpensVoting => new NextStep(StepKind.OpenNext, next.Id, $"Next: {next.Title}"),
+            _ => new NextStep(StepKind.ShowNext, next.Id, $"Show: {next.Title}"),
+        };
+    }
+
+    /// <summary>
+    /// What to ask before the room is moved from the current scenario to <paramref name="targetId"/>
+    /// (another scenario shown or opened, or the clicker's back), or null when nothing is interrupted:
+    /// only leaving a scenario whose voting is open with votes in asks first. Its votes are kept either way.
+    /// </summary>
+    public static string? AskBeforeLeaving(ScenarioView? current, ScenarioResults? tally, Guid? targetId)
+    {
+        if (current is not { State: ScenarioState.Open } || current.Id == targetId || tally?.ScenarioId != current.Id || tally.Total == 0)
+        {
+            return null;
+        }
+
+        var votes = tally.Total == 1 ? "1 vote" : $"{tally.Total} votes";
+        return $"Voting on scenario {current.Order} is open, with {votes} in. Moving the room on closes its voting; the votes are kept.";
     }
 }

@@ -71,7 +71,8 @@ public sealed class ScenarioService(DbWork db, SessionChanges changes, TimeProvi
 
     /// <summary>
     /// The presentation clicker's "next": the step <see cref="ScenarioRules.Next"/> names (open, close,
-    /// reveal, or open the next pending scenario). At the end of the deck nothing changes.
+    /// reveal, or show the next pending scenario, which opens it too where the session says so). At the
+    /// end of the deck nothing changes.
     /// </summary>
     public Task<RoomView> StepForwardAsync(Guid sessionId, Actor actor, TimeSpan? countdown = null, CancellationToken ct = default)
     {
@@ -80,7 +81,7 @@ public sealed class ScenarioService(DbWork db, SessionChanges changes, TimeProvi
         {
             Refuse(ScenarioRules.WhyNotStep(session.Phase));
             var deck = await ctx.Scenarios.Where(s => s.SessionId == sessionId).OrderBy(s => s.Order).ToListAsync(ct);
-            var step = ScenarioRules.Next(session.Phase, [.. deck.Select(ScenarioView.From)], session.CurrentScenarioId);
+            var step = ScenarioRules.Next(session.Phase, [.. deck.Select(ScenarioView.From)], session.CurrentScenarioId, session.ShowOpensVoting);
             var target = deck.FirstOrDefault(s => s.Id == step.ScenarioId);
             switch (step.Kind)
             {
@@ -92,6 +93,9 @@ public sealed class ScenarioService(DbWork db, SessionChanges changes, TimeProvi
                     break;
                 case StepKind.Reveal:
                     Reveal(session, target!);
+                    break;
+                case StepKind.ShowNext:
+                    session.CurrentScenarioId = target!.Id;
                     break;
             }
         }, ct);

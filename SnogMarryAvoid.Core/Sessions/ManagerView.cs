@@ -8,7 +8,7 @@ namespace SnogMarryAvoid.Core.Sessions;
 /// What the facilitator's console draws: the room's view, the deck with what may be done to each
 /// scenario, the next step of the clicker and its label, the current scenario's tally (before the
 /// reveal too) with the last vote sequence it includes, its newest reasons for moderation, and the
-/// countdown's range and presets. Core builds it in the transaction of each change and publishes it
+/// countdown's range and presets, and whether showing a scenario opens voting. Core builds it in the transaction of each change and publishes it
 /// in <see cref="Live.SessionChanged"/>; the console draws it without asking the database again.
 /// </summary>
 public sealed record ManagerView(
@@ -24,7 +24,8 @@ public sealed record ManagerView(
     IReadOnlyList<ReasonView> Reasons,
     int ReasonCount,
     CountdownRules Countdowns,
-    SessionActions Actions)
+    SessionActions Actions,
+    bool ShowOpensVoting = false)
 {
     [JsonIgnore]
     public Guid Id => Room.SessionId;
@@ -58,5 +59,9 @@ public sealed record SessionActions(bool Start, bool End, bool Run, bool ChangeD
         new(Start: phase == SessionPhase.Draft, End: phase == SessionPhase.Live, Run: phase == SessionPhase.Live, ChangeDeck: phase != SessionPhase.Ended);
 }
 
-/// <summary>One scenario of the deck, whether it is the room's current one, and what the facilitator may do with it now.</summary>
-public sealed record DeckItem(ScenarioView Scenario, bool IsCurrent, ScenarioActions Actions);
+/// <summary>
+/// One scenario of the deck, whether it is the room's current one, what the facilitator may do with it
+/// now, its presenter notes (facilitators only: they are in no view the room gets), and when its text
+/// was corrected after voting opened.
+/// </summary>
+public sealed record DeckItem(ScenarioView Scenario, bool IsCurrent, ScenarioActions Actions, string? Notes = null, DateTime? EditedAt = null);

@@ -29,6 +29,12 @@ public sealed class Session
     /// </summary>
     public bool ShowResultsLive { get; set; }
 
+    /// <summary>
+    /// Whether showing the next scenario opens voting on it at once, for rooms that want speed. Off by
+    /// default: the clicker first shows a scenario, so the room reads and argues before it votes.
+    /// </summary>
+    public bool ShowOpensVoting { get; set; }
+
     /// <summary>The facilitator has blanked the projector (and the phones show a pause).</summary>
     public bool IsBlanked { get; set; }
 
@@ -48,4 +54,7 @@ public sealed class Session
     public long VoteSequence { get; set; }
 
     public List<Scenario> Scenarios { get; set; } = [];
+
+    /// <summary>Other facilitators the session is shared with: they may run it and see its report.</summary>
+    public List<SessionShare> Shares { get; set; } = [];
 }

@@ -220,6 +220,14 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
             return Task.CompletedTask;
         }, ct);
 
+    /// <summary>Whether showing the next scenario opens voting on it at once (off by default: show, discuss, then open).</summary>
+    public Task<RoomView> SetShowOpensVotingAsync(Guid sessionId, Actor actor, bool opens, CancellationToken ct = default) =>
+        changes.ApplyAsync(sessionId, actor, (_, session) =>
+        {
+            session.ShowOpensVoting = opens;
+            return Task.CompletedTask;
+        }, ct);
+
     /// <summary>Blanks the projector (phones show a pause) or shows it again.</summary>
     public Task<RoomView> SetBlankedAsync(Guid sessionId, Actor actor, bool blanked, CancellationToken ct = default) =>
         changes.ApplyAsync(sessionId, actor, (_, session) =>
@@ -245,17 +253,19 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
                 JoinCode = await FreeCodeAsync(ctx, ct),
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
                 OwnerId = actor == Actor.System ? null : actor.UserId,
-                ShowResultsLive = (await ctx.Sessions.FirstAsync(s => s.Id == sessionId, ct)).ShowResultsLive,
+                ShowResultsLive = source.Room.ShowResultsLive,
+                ShowOpensVoting = source.ShowOpensVoting,
             };
             ctx.Sessions.Add(copy);
-            ctx.Scenarios.AddRange(source.Scenarios.Select(s => new Scenario
+            ctx.Scenarios.AddRange(source.Deck.Select(d => new Scenario
             {
                 Id = Guid.NewGuid(),
                 SessionId = copy.Id,
-                Order = s.Order,
-                PublicBody = s.PublicBody,
-                Counterpart = s.Counterpart,
-                Context = s.Context,
+                Order = d.Scenario.Order,
+                PublicBody = d.Scenario.PublicBody,
+                Counterpart = d.Scenario.Counterpart,
+                Context = d.Scenario.Context,
+                Notes = d.Notes,
             }));
             return copy.Id;
         }, ct);

@@ -37,7 +37,9 @@ internal static class SessionViews
     public static async Task<ManagerView> ManagerAsync(SnogDbContext db, Guid sessionId, CancellationToken ct = default)
     {
         var session = await LoadSessionAsync(db, sessionId, ct);
-        var deck = await db.Scenarios.AsNoTracking().Where(s => s.SessionId == sessionId).OrderBy(s => s.Order).Select(s => ScenarioViewOf(s)).ToListAsync(ct);
+        var rows = await db.Scenarios.AsNoTracking().Where(s => s.SessionId == sessionId).OrderBy(s => s.Order)
+            .Select(s => new { View = ScenarioViewOf(s), s.Notes, s.EditedAt }).ToListAsync(ct);
+        var deck = rows.Select(r => r.View).ToList();
         var current = deck.FirstOrDefault(s => s.Id == session.CurrentScenarioId);
         var participantCount = await db.Participants.CountAsync(p => p.SessionId == sessionId, ct);
         ScenarioResults? results = null;
@@ -52,9 +54,9 @@ internal static class SessionViews
 
         var recap = session.Phase == SessionPhase.Ended ? await RoomRecap.LoadAsync(db, deck, session.ShowResultsLive, ct) : null;
         var room = Room(session, current, deck.Count, participantCount, current is { State: ScenarioState.Revealed } ? results : null, await SpotlightsAsync(db, current, ct), recap);
-        var items = deck.Select(s => new DeckItem(s, s.Id == current?.Id, ScenarioRules.ActionsFor(session.Phase, s, s.Id == current?.Id, deck.Count))).ToList();
+        var items = rows.Select(r => new DeckItem(r.View, r.View.Id == current?.Id, ScenarioRules.ActionsFor(session.Phase, r.View, r.View.Id == current?.Id, deck.Count), r.Notes, r.EditedAt)).ToList();
         return new ManagerView(room, session.OwnerId, session.CreatedAt, session.StartedAt, session.EndedAt, items,
-            ScenarioRules.Next(session.Phase, deck, current?.Id), results, sequence, reasons, reasonCount, Countdown.Rules, SessionActions.For(session.Phase));
+            ScenarioRules.Next(session.Phase, deck, current?.Id, session.ShowOpensVoting), results, sequence, reasons, reasonCount, Countdown.Rules, SessionActions.For(session.Phase), session.ShowOpensVoting);
     }
 
     private static async Task<Session> LoadSessionAsync(SnogDbContext db, Guid sessionId, CancellationToken ct) =>

@@ -11,9 +11,11 @@ namespace SnogMarryAvoid.Tests.Components;
 
 public class ConsoleTests : ComponentTest
 {
+    private IRenderedComponent<MudBlazor.MudPopoverProvider> _popovers = default!;
+
     private IRenderedComponent<Console> RenderConsole(Guid sessionId)
     {
-        Render<MudBlazor.MudPopoverProvider>();
+        _popovers = Render<MudBlazor.MudPopoverProvider>();
         var cut = Render<Console>(p => p.Add(c => c.SessionId, sessionId));
         cut.WaitForAssertion(() => cut.Find("[data-interactive]").GetAttribute("data-interactive").Should().Be("true"));
         return cut;
@@ -41,7 +43,9 @@ public class ConsoleTests : ComponentTest
         var (session, _) = await Core.LiveSessionAsync(2);
         var cut = RenderConsole(session.Id);
 
-        await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Contains("Next scenario")).Click());
+        await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Contains("Show: Public body 1 meets Activist 1")).Click());
+        cut.WaitForAssertion(() => cut.Find(".deck-item.current").GetAttribute("data-state").Should().Be("Pending"));
+        await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Contains("Open voting")).Click());
         cut.WaitForAssertion(() => StateOf(cut, 0).Should().Be(ScenarioState.Open));
         cut.FindAll("button").Should().Contain(b => b.TextContent.Contains("Close voting"));
 
@@ -81,9 +85,11 @@ public class ConsoleTests : ComponentTest
         var (session, scenarios) = await Core.LiveSessionAsync(2);
         var cut = RenderConsole(session.Id);
 
-        await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
-        await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
-        await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
+        for (var i = 0; i < 4; i++)
+        {
+            await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
+        }
+
         cut.WaitForAssertion(() => StateOf(cut, 0).Should().Be(ScenarioState.Revealed));
 
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("b"));
@@ -91,6 +97,7 @@ public class ConsoleTests : ComponentTest
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("."));
         (await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner)).IsBlanked.Should().BeFalse();
 
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
         cut.WaitForAssertion(() => StateOf(cut, 1).Should().Be(ScenarioState.Open));
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageUp"));
@@ -109,6 +116,7 @@ public class ConsoleTests : ComponentTest
         var cut = RenderConsole(session.Id);
 
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("t"));
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
 
         var current = (await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner)).Current!;
@@ -191,8 +199,8 @@ public class ConsoleTests : ComponentTest
         var cut = RenderConsole(session.Id);
         string Label() => cut.Find("[data-testid=next-step]").TextContent.Trim();
 
-        Label().Should().Be("Next scenario");
-        foreach (var expected in new[] { "Close voting", "Reveal", "End of the deck" })
+        Label().Should().Be("Show: Public body 1 meets Activist 1");
+        foreach (var expected in new[] { "Open voting", "Close voting", "Reveal", "End of the deck" })
         {
             await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
             cut.WaitForAssertion(() => Label().Should().Be(expected));
@@ -202,6 +210,91 @@ public class ConsoleTests : ComponentTest
         var revision = (await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner)).Revision;
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
         (await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner)).Revision.Should().Be(revision, "the clicker at the end of the deck changes nothing");
+    }
+
+    [Fact]
+    public async Task TheDeck_OffersNoButtonThatMovesTheRoom_OnlyAMenuPerScenario()
+    {
+        var (session, _) = await Core.LiveSessionAsync(5);
+        var cut = RenderConsole(session.Id);
+
+        cut.FindAll(".deck-actions button").Should().OnlyContain(b => (b.GetAttribute("aria-label") ?? "").StartsWith("Actions for scenario"));
+        cut.FindAll("[data-testid=next-step]").Should().ContainSingle("the run bar's next step is the one primary control");
+    }
+
+    [Fact]
+    public async Task JumpingAwayFromOpenVotingWithVotesIn_AsksFirst_AndCancelLeavesTheRoomAsItWas()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(5);
+        var people = await Core.JoinAsync(session.JoinCode, 4);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        foreach (var person in people)
+        {
+            await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog);
+        }
+
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var cut = RenderConsole(session.Id);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=votes-in]").TextContent.Should().Be("4"));
+        string DialogText() => string.Concat(dialogs.FindAll(".mud-dialog").Select(d => d.TextContent));
+        IReadOnlyList<AngleSharp.Dom.IElement> Buttons() => [.. dialogs.FindAll(".mud-dialog button")];
+
+        await OpenMenuItemAsync(cut, 5, "Show on the projector");
+        cut.WaitForAssertion(() => DialogText().Should().Contain("Voting on scenario 1 is open, with 4 votes in."));
+        await cut.InvokeAsync(() => Buttons().Single(b => b.TextContent.Trim() == "Cancel").Click());
+        var room = await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner);
+        (room.Current!.Id, room.Current.State).Should().Be((scenarios[0].Id, ScenarioState.Open), "Cancel moves nothing");
+
+        await OpenMenuItemAsync(cut, 5, "Show on the projector");
+        cut.WaitForAssertion(() => DialogText().Should().Contain("4 votes in"));
+        await cut.InvokeAsync(() => Buttons().Single(b => b.TextContent.Trim() == "Move on").Click());
+        cut.WaitForAssertion(() => cut.Find(".deck-item.current .deck-number").TextContent.Should().Be("5"));
+        await using (var db = await Core.Db.ReadAsync())
+        {
+            (await Tallies.CountAsync(db, scenarios[0].Id)).Total.Should().Be(4, "the votes are kept");
+        }
+
+        // Back to scenario 1 and on again: nothing is open now, so nothing asks.
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageUp"));
+        cut.WaitForAssertion(() => cut.Find(".deck-item.current .deck-number").TextContent.Should().Be("4"));
+        DialogText().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task InARevealOnlySession_TheFacilitatorAloneSeesTheLiveSplit_AndCanHideIt()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(1);
+        var people = await Core.JoinAsync(session.JoinCode, 3);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        var cut = RenderConsole(session.Id);
+
+        await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Marry);
+        await Core.Voting.CastVoteAsync(people[1], scenarios[0].Id, Choice.Marry);
+        await Core.Voting.CastVoteAsync(people[2], scenarios[0].Id, Choice.Avoid);
+
+        cut.WaitForAssertion(() =>
+        {
+            var split = cut.Find("[data-testid=private-split]");
+            split.TextContent.Should().Contain("Only you see this");
+            split.QuerySelector("[data-count=Marry]")!.TextContent.Should().Be("2");
+            split.QuerySelector("[data-count=Avoid]")!.TextContent.Should().Be("1");
+            cut.Find("[data-testid=votes-per-minute]").TextContent.Should().Be("3");
+        });
+        cut.Find(".console-preview").QuerySelectorAll("[data-count]").Should().BeEmpty("the projector shows nothing before the reveal");
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=private-split] button").Click());
+        cut.Find("[data-testid=private-split]").QuerySelectorAll("[data-count]").Should().BeEmpty();
+        cut.Find("[data-testid=private-split] button").TextContent.Should().Be("Show");
+
+        await Core.Sessions.SetResultsLiveAsync(session.Id, TestCore.Owner, true);
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=private-split]").Should().BeEmpty("with results live the projector shows the split to everyone"));
+    }
+
+    private async Task OpenMenuItemAsync(IRenderedComponent<Console> cut, int scenario, string item)
+    {
+        await cut.InvokeAsync(() => cut.Find($"[aria-label='Actions for scenario {scenario}']").Click());
+        _popovers.WaitForAssertion(() => _popovers.FindAll(".mud-menu-item").Should().Contain(m => m.TextContent.Contains(item)));
+        await cut.InvokeAsync(() => _popovers.FindAll(".mud-menu-item").Single(m => m.TextContent.Contains(item)).Click());
     }
 
     [Fact]

@@ -156,6 +156,7 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
         created.Phase.Should().Be(SnogMarryAvoid.Core.Sessions.SessionPhase.Live);
         created.ScenarioCount.Should().Be(BuiltInDeckSize);
         var watched = await facilitator.InvokeAsync<WatchReply>("Watch", created.SessionId);
+        (await facilitator.InvokeAsync<RoomView>("Next", created.SessionId)).Current!.State.Should().Be(SnogMarryAvoid.Core.Scenarios.ScenarioState.Pending, "Next shows a scenario first");
         var opened = await facilitator.InvokeAsync<RoomView>("Next", created.SessionId);
         opened.Current!.State.Should().Be(SnogMarryAvoid.Core.Scenarios.ScenarioState.Open);
 

@@ -18,7 +18,7 @@ public class RunningTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _core.DisposeAsync();
 
     [Fact]
-    public async Task StepForward_WalksOpenCloseRevealThenTheNextScenario()
+    public async Task StepForward_WalksShowOpenCloseRevealThenTheNextScenario()
     {
         var (session, scenarios) = await _core.LiveSessionAsync(2);
         async Task<(Guid?, ScenarioState?)> Step()
@@ -27,9 +27,11 @@ public class RunningTests : IAsyncLifetime
             return (s.Current?.Id, s.Current?.State);
         }
 
+        (await Step()).Should().Be((scenarios[0].Id, ScenarioState.Pending), "a scenario is shown before voting opens");
         (await Step()).Should().Be((scenarios[0].Id, ScenarioState.Open));
         (await Step()).Should().Be((scenarios[0].Id, ScenarioState.Closed));
         (await Step()).Should().Be((scenarios[0].Id, ScenarioState.Revealed));
+        (await Step()).Should().Be((scenarios[1].Id, ScenarioState.Pending));
         (await Step()).Should().Be((scenarios[1].Id, ScenarioState.Open));
         (await Step()).Should().Be((scenarios[1].Id, ScenarioState.Closed));
         (await Step()).Should().Be((scenarios[1].Id, ScenarioState.Revealed));

@@ -10,30 +10,72 @@ namespace SnogMarryAvoid.Tests.Core;
 public class ViewTests : CoreTest
 {
     [Fact]
-    public async Task NextStep_SaysWhatTheClickerDoes_AtEveryStep_AndNamesTheEndOfTheDeck()
+    public async Task NextStep_ShowsEachScenarioBeforeVoting_SaysWhatTheClickerDoes_AndNamesTheEndOfTheDeck()
     {
         var (session, scenarios) = await Core.LiveSessionAsync(2);
         async Task<NextStep> Next() => (await Core.Sessions.GetAsync(session.Id, TestCore.Owner)).Next;
-        var seen = new List<(StepKind, Guid?, string)>();
-        for (var i = 0; i < 6; i++)
+        var seen = new List<(StepKind, Guid?, string, ScenarioState?)>();
+        for (var i = 0; i < 8; i++)
         {
             var next = await Next();
-            seen.Add((next.Kind, next.ScenarioId, next.Label));
-            await Core.Scenarios.StepForwardAsync(session.Id, TestCore.Owner);
+            var room = await Core.Scenarios.StepForwardAsync(session.Id, TestCore.Owner);
+            seen.Add((next.Kind, next.ScenarioId, next.Label, room.Current?.State));
         }
 
         seen.Should().Equal(
-            (StepKind.OpenNext, scenarios[0].Id, "Next scenario"),
-            (StepKind.Close, scenarios[0].Id, "Close voting"),
-            (StepKind.Reveal, scenarios[0].Id, "Reveal"),
-            (StepKind.OpenNext, scenarios[1].Id, "Next scenario"),
-            (StepKind.Close, scenarios[1].Id, "Close voting"),
-            (StepKind.Reveal, scenarios[1].Id, "Reveal"));
+            (StepKind.ShowNext, scenarios[0].Id, $"Show: {scenarios[0].Title}", ScenarioState.Pending),
+            (StepKind.Open, scenarios[0].Id, "Open voting", ScenarioState.Open),
+            (StepKind.Close, scenarios[0].Id, "Close voting", ScenarioState.Closed),
+            (StepKind.Reveal, scenarios[0].Id, "Reveal", ScenarioState.Revealed),
+            (StepKind.ShowNext, scenarios[1].Id, $"Show: {scenarios[1].Title}", ScenarioState.Pending),
+            (StepKind.Open, scenarios[1].Id, "Open voting", ScenarioState.Open),
+            (StepKind.Close, scenarios[1].Id, "Close voting", ScenarioState.Closed),
+            (StepKind.Reveal, scenarios[1].Id, "Reveal", ScenarioState.Revealed));
         (await Next()).Should().Be(new NextStep(StepKind.None, null, "End of the deck"));
 
         await Core.Scenarios.GoToAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         await Core.Scenarios.ResetAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         (await Next()).Should().Be(new NextStep(StepKind.Open, scenarios[0].Id, "Open voting"));
+    }
+
+    [Fact]
+    public async Task WhereShowingOpensVoting_TheNextStepOpensTheNextScenarioAtOnce_AndACopyKeepsTheSetting()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(2);
+        (await Core.Sessions.GetAsync(session.Id, TestCore.Owner)).ShowOpensVoting.Should().BeFalse("a room reads a scenario before it votes, by default");
+        await Core.Sessions.SetShowOpensVotingAsync(session.Id, TestCore.Owner, true);
+
+        var view = await Core.Sessions.GetAsync(session.Id, TestCore.Owner);
+        view.ShowOpensVoting.Should().BeTrue();
+        view.Next.Should().Be(new NextStep(StepKind.OpenNext, scenarios[0].Id, $"Next: {scenarios[0].Title}"));
+        (await Core.Scenarios.StepForwardAsync(session.Id, TestCore.Owner)).Current!.State.Should().Be(ScenarioState.Open);
+        (await Core.Sessions.DuplicateAsync(session.Id, TestCore.Owner)).ShowOpensVoting.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task LeavingAScenarioWhoseVotingIsOpenWithVotesIn_AsksFirst_AndNothingElseDoes()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(5);
+        var people = await Core.JoinAsync(session.JoinCode, 4);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        async Task<string?> Ask(Guid? target)
+        {
+            var view = await Core.Sessions.GetAsync(session.Id, TestCore.Owner);
+            return ScenarioRules.AskBeforeLeaving(view.Current, view.Results, target);
+        }
+
+        (await Ask(scenarios[4].Id)).Should().BeNull("no votes are in yet");
+        foreach (var person in people)
+        {
+            await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Marry);
+        }
+
+        (await Ask(scenarios[4].Id)).Should().Be("Voting on scenario 1 is open, with 4 votes in. Moving the room on closes its voting; the votes are kept.");
+        (await Ask(scenarios[0].Id)).Should().BeNull("staying put interrupts nothing");
+        (await Ask(null)).Should().NotBeNull();
+
+        await Core.Scenarios.CloseAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        (await Ask(scenarios[4].Id)).Should().BeNull("voting is closed: nothing is interrupted");
     }
 
     [Fact]
@@ -224,6 +266,7 @@ public class ViewTests : CoreTest
     public async Task AChangeThatChangesNothing_KeepsTheRevision_AndPublishesNothing()
     {
         var (session, scenarios) = await Core.LiveSessionAsync(1);
+        await Core.Scenarios.StepForwardAsync(session.Id, TestCore.Owner);
         await Core.Scenarios.StepForwardAsync(session.Id, TestCore.Owner);
         await Core.Scenarios.StepForwardAsync(session.Id, TestCore.Owner);
         var revealed = await Core.Scenarios.StepForwardAsync(session.Id, TestCore.Owner);

@@ -41,8 +41,10 @@ public class FirstVoteTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(projector.GetByTestId("join-code")).ToHaveTextAsync(session.JoinCode);
 
         await console.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
-        await console.GetByRole(AriaRole.Button, new() { Name = "Open scenario 1" }).ClickAsync();
+        await console.GetByTestId("next-step").ClickAsync();
         await Expect(projector.Locator("h1")).ToHaveTextAsync("NHS mental health trust meets mental health blogger with 40k followers");
+        await console.GetByRole(AriaRole.Button, new() { Name = "Open voting" }).ClickAsync();
+        await Expect(projector.GetByTestId("state")).ToContainTextAsync("Voting is open");
 
         // Phone A follows the link; phone B types the code, lower case, on the home page.
         var phoneA = await browser.PhoneAsync("Pixel 7");
@@ -74,7 +76,8 @@ public class FirstVoteTests(BrowserFixture browser) : IAsyncLifetime
         await projector.SaveScreenshotAsync("projector-live");
 
         // Reveal: the verdict shows on the projector and on the phones.
-        await console.GetByRole(AriaRole.Button, new() { Name = "Reveal scenario 1" }).ClickAsync();
+        await console.GetByRole(AriaRole.Button, new() { Name = "Close voting" }).ClickAsync();
+        await console.GetByRole(AriaRole.Button, new() { Name = "Reveal" }).ClickAsync();
         await Expect(projector.GetByTestId("verdict")).ToHaveTextAsync("The room is split.");
         await Expect(projector.Locator("[data-count=Snog]")).ToHaveTextAsync("1");
         await Expect(projector.Locator("[data-count=Marry]")).ToHaveTextAsync("1");

@@ -98,8 +98,15 @@ public class WholeWorkshopTests(BrowserFixture browser) : IAsyncLifetime
         // ---- Scenario 1: start, open (reveal-only), votes with a change of mind and reasons, a spotlight.
         await PressAsync(console, "s");
         await Expect(console.GetByTestId("phase")).ToHaveTextAsync("Live");
+        // The clicker shows the scenario first, so the room reads and argues before it votes.
+        await Expect(console.GetByTestId("next-step")).ToHaveTextAsync($"Show: {Title(0)}");
         await PressAsync(console, "PageDown");
         await Expect(projector.GetByTestId("scenario")).ToHaveTextAsync(Title(0));
+        await Expect(projector.GetByTestId("state")).ToHaveTextAsync("Talk it over: voting opens soon.");
+        await Expect(phones[0].GetByTestId("before-voting")).ToHaveTextAsync("Talk it over: voting opens soon.");
+        await Expect(phones[0].GetByRole(AriaRole.Button, new() { Name = "Snog", Exact = true })).ToHaveCountAsync(0);
+        await Expect(console.GetByTestId("next-step")).ToHaveTextAsync("Open voting");
+        await PressAsync(console, "PageDown");
         await Expect(projector.GetByTestId("state")).ToContainTextAsync("Voting is open");
         await Expect(projector.GetByTestId("total")).ToHaveTextAsync("0 votes in");
 
@@ -148,7 +155,7 @@ public class WholeWorkshopTests(BrowserFixture browser) : IAsyncLifetime
         await projector.SetViewportSizeAsync(1920, 1080);
         await phones[1].SaveScreenshotAsync("phone-revealed");
 
-        // ---- Scenario 2: blank and unblank, then results live.
+        // ---- Scenario 2: shown, blank and unblank, then opened with results live.
         await PressAsync(console, "PageDown");
         await Expect(projector.GetByTestId("scenario")).ToHaveTextAsync(Title(1));
         await Expect(projector.Locator(".spotlights")).ToHaveCountAsync(0);
@@ -160,6 +167,8 @@ public class WholeWorkshopTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(projector.GetByTestId("scenario")).ToHaveTextAsync(Title(1));
 
         await PressAsync(console, "l");
+        await PressAsync(console, "PageDown");
+        await Expect(projector.GetByTestId("state")).ToContainTextAsync("Voting is open");
         await VoteAsync(0, "Avoid");
         await VoteAsync(1, "Avoid");
         await VoteAsync(2, "Snog");
@@ -169,10 +178,12 @@ public class WholeWorkshopTests(BrowserFixture browser) : IAsyncLifetime
         await PressAsync(console, "PageDown");
         await Expect(projector.GetByTestId("verdict")).ToHaveTextAsync("The room says: avoid!");
 
-        // ---- Scenario 3: with a 30-second countdown; the room splits.
+        // ---- Scenario 3: with a 30-second countdown, and "showing opens voting" for speed; the room splits.
         await PressAsync(console, "l");
         await PressAsync(console, "t");
-        await PressAsync(console, "PageDown");
+        await console.GetByLabel("Showing opens voting").ClickAsync();
+        await Expect(console.GetByTestId("next-step")).ToHaveTextAsync($"Next: {Title(2)}");
+        await console.Keyboard.PressAsync("PageDown");
         await Expect(projector.GetByTestId("scenario")).ToHaveTextAsync(Title(2));
         await Expect(projector.GetByTestId("countdown")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^0:(30|2[0-9])$"));
         await Expect(phones[0].Locator(".phone-countdown")).ToBeVisibleAsync();

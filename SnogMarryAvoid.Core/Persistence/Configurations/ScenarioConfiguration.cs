@@ -11,6 +11,7 @@ internal sealed class ScenarioConfiguration : IEntityTypeConfiguration<Scenario>
         builder.Property(s => s.PublicBody).HasMaxLength(Scenario.MaxPartyLength).IsRequired();
         builder.Property(s => s.Counterpart).HasMaxLength(Scenario.MaxPartyLength).IsRequired();
         builder.Property(s => s.Context).HasMaxLength(Scenario.MaxContextLength);
+        builder.Property(s => s.Notes).HasMaxLength(Scenario.MaxNotesLength);
         builder.Ignore(s => s.Title);
         builder.HasIndex(s => new { s.SessionId, s.Order });
         builder.HasIndex(s => s.ClosesAt);

@@ -14,5 +14,16 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.Revision).IsConcurrencyToken();
         builder.HasIndex(s => s.CreatedAt);
         builder.HasMany(s => s.Scenarios).WithOne().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Shares).WithOne().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SessionShareConfiguration : IEntityTypeConfiguration<SessionShare>
+{
+    public void Configure(EntityTypeBuilder<SessionShare> builder)
+    {
+        builder.HasKey(s => new { s.SessionId, s.UserId });
+        builder.Property(s => s.UserId).HasMaxLength(450);
+        builder.HasIndex(s => s.UserId);
     }
 }

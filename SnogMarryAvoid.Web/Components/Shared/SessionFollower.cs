@@ -36,6 +36,9 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
 
     public ScenarioResults? Results { get; private set; }
 
+    /// <summary>How fast the current scenario's votes are coming in, from the tallies followed.</summary>
+    public VotePace Pace { get; } = new(clock);
+
     /// <summary>The current scenario's newest reasons, newest first, and how many it has in all.</summary>
     public IReadOnlyList<ReasonView> Reasons { get; private set; } = [];
 
@@ -96,6 +99,7 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
             case ResultsChanged changed when changed.Results.ScenarioId == Snapshot?.Current?.Id && changed.LastSequence >= _resultsSequence:
                 Results = changed.Results;
                 _resultsSequence = changed.LastSequence;
+                Pace.Observe(Results);
                 break;
             case ReasonsChanged reasons when reasons.ScenarioId == Snapshot?.Current?.Id:
                 Reasons = [.. Reasons.Where(r => r.VoteId != reasons.VoteId)
@@ -130,6 +134,7 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
         if (!sameScenario || view.LastSequence >= _resultsSequence)
         {
             (Results, _resultsSequence) = (view.Results, view.LastSequence);
+            Pace.Observe(Results);
         }
 
         (Reasons, ReasonCount) = (view.Reasons, view.ReasonCount);

@@ -12,6 +12,7 @@ const code = root.dataset.code;
 const rules = JSON.parse(root.dataset.rules);
 const CHOICES = rules.choices.map((choice) => choice.value);
 const NAMES = Object.fromEntries(rules.choices.map((choice) => [choice.value, choice.name]));
+const PENDING = rules.states.Pending;
 const OPEN = rules.states.Open;
 const REVEALED = rules.states.Revealed;
 const ENDED = rules.phases.Ended;
@@ -382,6 +383,8 @@ function voteCard(scenario, revealed) {
     ];
   } else if (scenario.state === REVEALED && revealed) {
     content = [el("p", { class: "verdict", text: state.snapshot.verdictText ?? "" }), resultsBars(revealed, mine?.choice)];
+  } else if (scenario.state === PENDING) {
+    content = [el("p", { class: "status", role: "status", "data-testid": "before-voting", text: rules.beforeVoting })];
   } else {
     content = [el("p", { class: "status", role: "status", text: `Voting is closed.${mine ? ` You voted ${NAMES[mine.choice]}.` : " You didn't vote on this one."}` })];
   }

@@ -286,6 +286,13 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime?>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -351,6 +358,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ShowOpensVoting")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("ShowResultsLive")
                         .HasColumnType("boolean");
 
@@ -375,6 +385,25 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
                         .HasFilter("\"Phase\" <> 2");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("SnogMarryAvoid.Core.Sessions.SessionShare", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("SharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SessionShares");
                 });
 
             modelBuilder.Entity("SnogMarryAvoid.Core.Voting.Vote", b =>
@@ -522,6 +551,15 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SnogMarryAvoid.Core.Sessions.SessionShare", b =>
+                {
+                    b.HasOne("SnogMarryAvoid.Core.Sessions.Session", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SnogMarryAvoid.Core.Voting.Vote", b =>
                 {
                     b.HasOne("SnogMarryAvoid.Core.Participants.Participant", null)
@@ -555,6 +593,8 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
             modelBuilder.Entity("SnogMarryAvoid.Core.Sessions.Session", b =>
                 {
                     b.Navigation("Scenarios");
+
+                    b.Navigation("Shares");
                 });
 #pragma warning restore 612, 618
         }

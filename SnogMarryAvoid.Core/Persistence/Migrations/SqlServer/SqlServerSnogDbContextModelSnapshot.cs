@@ -288,6 +288,13 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<DateTime?>("OpenedAt")
                         .HasColumnType("datetime2");
 
@@ -353,6 +360,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<bool>("ShowOpensVoting")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("ShowResultsLive")
                         .HasColumnType("bit");
 
@@ -377,6 +387,25 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
                         .HasFilter("[Phase] <> 2");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("SnogMarryAvoid.Core.Sessions.SessionShare", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("SharedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SessionShares");
                 });
 
             modelBuilder.Entity("SnogMarryAvoid.Core.Voting.Vote", b =>
@@ -524,6 +553,15 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SnogMarryAvoid.Core.Sessions.SessionShare", b =>
+                {
+                    b.HasOne("SnogMarryAvoid.Core.Sessions.Session", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SnogMarryAvoid.Core.Voting.Vote", b =>
                 {
                     b.HasOne("SnogMarryAvoid.Core.Participants.Participant", null)
@@ -557,6 +595,8 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
             modelBuilder.Entity("SnogMarryAvoid.Core.Sessions.Session", b =>
                 {
                     b.Navigation("Scenarios");
+
+                    b.Navigation("Shares");
                 });
 #pragma warning restore 612, 618
         }

@@ -275,6 +275,13 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("OpenedAt")
                         .HasColumnType("TEXT");
 
@@ -340,6 +347,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ShowOpensVoting")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("ShowResultsLive")
                         .HasColumnType("INTEGER");
 
@@ -364,6 +374,25 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Sqlite
                         .HasFilter("\"Phase\" <> 2");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("SnogMarryAvoid.Core.Sessions.SessionShare", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SharedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SessionShares");
                 });
 
             modelBuilder.Entity("SnogMarryAvoid.Core.Voting.Vote", b =>
@@ -511,6 +540,15 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SnogMarryAvoid.Core.Sessions.SessionShare", b =>
+                {
+                    b.HasOne("SnogMarryAvoid.Core.Sessions.Session", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SnogMarryAvoid.Core.Voting.Vote", b =>
                 {
                     b.HasOne("SnogMarryAvoid.Core.Participants.Participant", null)
@@ -544,6 +582,8 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Sqlite
             modelBuilder.Entity("SnogMarryAvoid.Core.Sessions.Session", b =>
                 {
                     b.Navigation("Scenarios");
+
+                    b.Navigation("Shares");
                 });
 #pragma warning restore 612, 618
         }
