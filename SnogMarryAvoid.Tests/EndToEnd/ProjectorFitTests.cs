@@ -62,9 +62,8 @@ public class ProjectorFitTests(BrowserFixture browser) : IAsyncLifetime
     private static async Task<Measured> MeasureAsync(IPage page) =>
         System.Text.Json.JsonSerializer.Deserialize<Measured>(await page.EvaluateAsync<string>(Measure), System.Text.Json.JsonSerializerOptions.Web)!;
 
-    [Theory]
-    [MemberData(nameof(Screens))]
-    public async Task TheLongestScenario_WithContext_ThreeReasons_AndLiveResults_Fits(int width, int height)
+    /// <summary>A live session on the longest scenario the deck allows, with live results, three votes and three spotlighted reasons of the longest length.</summary>
+    private async Task<SnogMarryAvoid.Core.Sessions.ManagerView> LongestSessionAsync()
     {
         var session = await _app.Core.Sessions.CreateAsync("Fitting the screen", _host);
         var longest = await _app.Core.Decks.AddAsync(session.Id, _host,
@@ -87,6 +86,55 @@ public class ProjectorFitTests(BrowserFixture browser) : IAsyncLifetime
             await moderation.SetSpotlightAsync(session.Id, reason.VoteId, _host, true);
         }
 
+        return session;
+    }
+
+    [Theory]
+    [InlineData(1440, 900)]
+    [InlineData(1024, 768)]
+    [InlineData(1920, 1080)]
+    public async Task TheConsolesPreview_IsTheRealSlideScaledDown_WithNothingClipped(int width, int height)
+    {
+        var session = await LongestSessionAsync();
+        var console = await browser.ScreenAsync(width, height);
+        await console.GotoAsync($"{_app.BaseUrl}/facilitate/{session.Id}");
+        await console.SignInAsync(Email, AppFactory.FacilitatorPassword);
+        await console.WaitForInteractiveAsync();
+        var preview = console.GetByTestId("preview");
+        await Expect(preview.Locator(".spotlights li")).ToHaveCountAsync(3);
+        await console.WaitForFunctionAsync("() => document.querySelector('.console-preview .projector-view')?.dataset.fitted");
+
+        var measured = System.Text.Json.JsonSerializer.Deserialize<PreviewMeasured>(await preview.EvaluateAsync<string>("""
+            box => {
+              const frame = box.getBoundingClientRect();
+              const view = box.querySelector('.projector-view');
+              const shown = [...view.querySelectorAll('h1, p, li, .result-row, .result-figures, .join-info, .qr')].filter(e => e.offsetParent !== null && !e.closest('[hidden]'));
+              const out = shown.filter(e => { const r = e.getBoundingClientRect(); return r.bottom > frame.bottom + 1 || r.right > frame.right + 1 || r.left < frame.left - 1 || r.top < frame.top - 1; })
+                .map(e => e.className + ': ' + e.textContent.slice(0, 40));
+              return JSON.stringify({
+                out,
+                overflows: view.scrollHeight > view.clientHeight + 1 || view.scrollWidth > view.clientWidth + 1,
+                ratio: frame.width / frame.height,
+                scale: parseFloat(box.style.getPropertyValue('--preview-scale')),
+                width: frame.width,
+              });
+            }
+            """), System.Text.Json.JsonSerializerOptions.Web)!;
+
+        measured.Out.Should().BeEmpty("nothing in the preview is clipped, the percentages included");
+        measured.Overflows.Should().BeFalse();
+        measured.Ratio.Should().BeApproximately(16.0 / 9, 0.02, "the preview has the projector's shape");
+        measured.Scale.Should().BeApproximately(measured.Width / 1920, 0.01, "it is the 1080p slide, scaled down");
+        await console.SaveScreenshotAsync($"console-preview-{width}", fullPage: false);
+    }
+
+    private sealed record PreviewMeasured(string[] Out, bool Overflows, double Ratio, double Scale, double Width);
+
+    [Theory]
+    [MemberData(nameof(Screens))]
+    public async Task TheLongestScenario_WithContext_ThreeReasons_AndLiveResults_Fits(int width, int height)
+    {
+        var session = await LongestSessionAsync();
         var page = await ProjectorAsync(session.Id, width, height);
         await Expect(page.Locator(".spotlights li")).ToHaveCountAsync(3);
         await Expect(page.Locator("[data-count=Avoid]")).ToHaveTextAsync("1");

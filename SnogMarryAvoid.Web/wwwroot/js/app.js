@@ -40,10 +40,19 @@ document.addEventListener("click", (event) => {
 // left out ("+2 more reasons"), and last of all the context gives way after three lines.
 const FLOOR = 0.57;
 function fitProjector() {
-  const view = document.querySelector(".projector-view[data-fit]");
-  if (!view) {
-    return;
+  // The projector's own screen, and the console's preview of it (the same slide, scaled down).
+  for (const preview of document.querySelectorAll(".console-preview")) {
+    const scale = preview.clientWidth / 1920;
+    if (preview.style.getPropertyValue("--preview-scale") !== String(scale)) {
+      preview.style.setProperty("--preview-scale", String(scale));
+    }
   }
+  for (const view of document.querySelectorAll(".projector-view[data-fit]")) {
+    fitView(view);
+  }
+}
+
+function fitView(view) {
   const fits = () => view.scrollHeight <= view.clientHeight + 1 && view.scrollWidth <= view.clientWidth + 1;
   const items = [...view.querySelectorAll("[data-fit-list] > li")];
   const more = view.querySelector("[data-more]");
@@ -92,14 +101,12 @@ function scheduleFit() {
     });
   }
 }
-if (document.querySelector("main.projector")) {
-  // Blazor redraws the view as the room moves on; a countdown's ticking is not a change of layout.
-  new MutationObserver((changes) => {
-    if (changes.some((change) => !(change.target.closest?.("[data-closes-in-ms]") ?? change.target.parentElement?.closest("[data-closes-in-ms]")))) {
-      scheduleFit();
-    }
-  }).observe(document.body, { childList: true, subtree: true, characterData: true });
-  window.addEventListener("resize", scheduleFit);
-  document.fonts?.ready.then(scheduleFit);
-  scheduleFit();
-}
+// Blazor redraws the view as the room moves on; a countdown's ticking is not a change of layout.
+new MutationObserver((changes) => {
+  if (changes.some((change) => !(change.target.closest?.("[data-closes-in-ms]") ?? change.target.parentElement?.closest("[data-closes-in-ms]")))) {
+    scheduleFit();
+  }
+}).observe(document.body, { childList: true, subtree: true, characterData: true });
+window.addEventListener("resize", scheduleFit);
+document.fonts?.ready.then(scheduleFit);
+scheduleFit();
