@@ -11,14 +11,15 @@ namespace SnogMarryAvoid.Core.Decks;
 
 /// <summary>
 /// A deck as a file, to share between facilitators: JSON (<c>{"scenarios":[{"publicBody",
-/// "counterpart","context"}]}</c>) or CSV with the header <c>public_body,counterpart,context</c>.
+/// "counterpart","context","notes"}]}</c>) or CSV with the header <c>public_body,counterpart,context,notes</c>
+/// (the last two columns optional; a file from before presenter notes, without the notes column, reads as it did).
 /// Reading reports the first problem with its line; nothing is imported from a file with a problem.
 /// </summary>
 public static class DeckFile
 {
     public const int MaxBytes = 256 * 1024;
     public const int MaxScenarios = 200;
-    private static readonly string[] CsvHeader = ["public_body", "counterpart", "context"];
+    private static readonly string[] CsvHeader = ["public_body", "counterpart", "context", "notes"];
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -29,11 +30,11 @@ public static class DeckFile
     };
 
     public static string ToJson(IEnumerable<DeckEntry> entries) =>
-        JsonSerializer.Serialize(new JsonDeck([.. entries.Select(e => new JsonEntry(e.PublicBody, e.Counterpart, e.Context))]), Json);
+        JsonSerializer.Serialize(new JsonDeck([.. entries.Select(e => new JsonEntry(e.PublicBody, e.Counterpart, e.Context, e.Notes))]), Json);
 
     /// <summary>CSV for spreadsheets: a cell that starts like a formula is made plain text.</summary>
     public static string ToCsv(IEnumerable<DeckEntry> entries) =>
-        SpreadsheetSafe.Csv(CsvHeader, entries.Select(e => new object?[] { e.PublicBody, e.Counterpart, e.Context }));
+        SpreadsheetSafe.Csv(CsvHeader, entries.Select(e => new object?[] { e.PublicBody, e.Counterpart, e.Context, e.Notes }));
 
     /// <summary>Reads a deck file by its extension (.json or .csv), checking every scenario.</summary>
     public static IReadOnlyList<DeckEntry> Read(string fileName, byte[] content)
@@ -97,7 +98,7 @@ public static class DeckFile
                     throw Problem($"Scenario {index}: expected an object with publicBody and counterpart.");
                 }
 
-                entries.Add(Checked($"Scenario {index}", Text(item, "publicBody"), Text(item, "counterpart"), Text(item, "context")));
+                entries.Add(Checked($"Scenario {index}", Text(item, "publicBody"), Text(item, "counterpart"), Text(item, "context"), Text(item, "notes")));
             }
 
             return entries;
@@ -137,7 +138,7 @@ public static class DeckFile
                 throw Problem($"Line {line}: {row.Length} columns; expected at most {CsvHeader.Length}. Put text with commas in double quotes.");
             }
 
-            entries.Add(Checked($"Line {line}", Cell(row, 0), Cell(row, 1), Cell(row, 2)));
+            entries.Add(Checked($"Line {line}", Cell(row, 0), Cell(row, 1), Cell(row, 2), Cell(row, 3)));
         }
 
         return entries;
@@ -180,14 +181,15 @@ public static class DeckFile
         return quoted ? openedOn : null;
     }
 
-    private static DeckEntry Checked(string where, string? body, string? counterpart, string? context)
+    private static DeckEntry Checked(string where, string? body, string? counterpart, string? context, string? notes)
     {
         try
         {
             return new DeckEntry(
                 TextInput.Required(body, "Public body", Scenario.MaxPartyLength),
                 TextInput.Required(counterpart, "Counterpart", Scenario.MaxPartyLength),
-                TextInput.Clean(context, "Context", Scenario.MaxContextLength, required: false, allowLineBreaks: true));
+                TextInput.Clean(context, "Context", Scenario.MaxContextLength, required: false, allowLineBreaks: true),
+                TextInput.Clean(notes, "Notes", Scenario.MaxNotesLength, required: false, allowLineBreaks: true));
         }
         catch (DomainException ex)
         {
@@ -206,5 +208,5 @@ public static class DeckFile
 
     private sealed record JsonDeck(IReadOnlyList<JsonEntry> Scenarios);
 
-    private sealed record JsonEntry(string PublicBody, string Counterpart, string? Context);
+    private sealed record JsonEntry(string PublicBody, string Counterpart, string? Context, string? Notes);
 }

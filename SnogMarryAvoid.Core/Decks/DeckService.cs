@@ -11,11 +11,11 @@ namespace SnogMarryAvoid.Core.Decks;
 /// Building a session's deck: adding, editing, removing and reordering scenarios. An ended session's
 /// deck no longer changes (<see cref="DomainError.SessionEnded"/>).
 /// </summary>
-public sealed class DeckService(SessionChanges changes)
+public sealed class DeckService(SessionChanges changes, TimeProvider clock)
 {
     /// <summary>
     /// Appends scenarios to the deck. Each needs a public body and a counterpart (at most
-    /// <see cref="Scenario.MaxPartyLength"/> characters); context is optional. An invalid entry
+    /// <see cref="Scenario.MaxPartyLength"/> characters); context and presenter notes are optional. An invalid entry
     /// rejects the whole batch, naming its position. Publishes <see cref="SessionChanged"/>.
     /// </summary>
     public async Task<IReadOnlyList<ScenarioView>> AddAsync(Guid sessionId, Actor actor, IReadOnlyList<DeckEntry> entries, CancellationToken ct = default)
@@ -35,6 +35,7 @@ public sealed class DeckService(SessionChanges changes)
                     PublicBody = entry.PublicBody,
                     Counterpart = entry.Counterpart,
                     Context = entry.Context,
+                    Notes = entry.Notes,
                     State = ScenarioState.Pending,
                 };
                 ctx.Scenarios.Add(scenario);
@@ -54,20 +55,62 @@ public sealed class DeckService(SessionChanges changes)
 
     /// <summary>The deck as entries, for export.</summary>
     public static IReadOnlyList<DeckEntry> Entries(ManagerView session) =>
-        session.Scenarios.Select(s => new DeckEntry(s.PublicBody, s.Counterpart, s.Context)).ToList();
+        session.Deck.Select(d => new DeckEntry(d.Scenario.PublicBody, d.Scenario.Counterpart, d.Scenario.Context, d.Notes)).ToList();
+
+    /// <summary>
+    /// Sets a scenario's presenter notes (null or blank clears them), in any state: they are for
+    /// facilitators only, so correcting them never touches what the room has seen or voted on.
+    /// </summary>
+    public Task<RoomView> SetNotesAsync(Guid sessionId, Guid scenarioId, Actor actor, string? notes, CancellationToken ct = default)
+    {
+        var clean = TextInput.Clean(notes, "Notes", Scenario.MaxNotesLength, required: false, allowLineBreaks: true);
+        return changes.ApplyAsync(sessionId, actor, async (ctx, _) =>
+        {
+            var scenario = await ctx.Scenarios.FirstOrDefaultAsync(s => s.Id == scenarioId && s.SessionId == sessionId, ct)
+                ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.");
+            scenario.Notes = clean;
+        }, ct);
+    }
 
     /// <summary>Appends the scenarios of a deck file (see <see cref="DeckFile.Read"/>); a file with any problem adds nothing.</summary>
     public Task<IReadOnlyList<ScenarioView>> ImportAsync(Guid sessionId, Actor actor, string fileName, byte[] content, CancellationToken ct = default) =>
         AddAsync(sessionId, actor, DeckFile.Read(fileName, content), ct);
 
-    /// <summary>Changes a scenario's text while nobody has voted on it (it is still pending). Publishes <see cref="SessionChanged"/>.</summary>
-    public Task<RoomView> EditAsync(Guid sessionId, Guid scenarioId, Actor actor, string? publicBody, string? counterpart, string? context, CancellationToken ct = default)
+    /// <summary>
+    /// Corrects a scenario's text (its notes are kept). A pending scenario nobody has voted on changes
+    /// quietly; one whose voting has opened keeps its votes and is marked as edited, so the report can say
+    /// so. The correction reaches phones and the projector with the <see cref="SessionChanged"/> it publishes.
+    /// </summary>
+    public Task<RoomView> EditAsync(Guid sessionId, Guid scenarioId, Actor actor, string? publicBody, string? counterpart, string? context, CancellationToken ct = default) =>
+        EditAsync(sessionId, scenarioId, actor, new DeckEntry(publicBody!, counterpart!, context), keepNotes: true, ct);
+
+    /// <summary>Corrects a scenario's text and sets its presenter notes; see the other overload.</summary>
+    public Task<RoomView> EditAsync(Guid sessionId, Guid scenarioId, Actor actor, DeckEntry entry, CancellationToken ct = default) =>
+        EditAsync(sessionId, scenarioId, actor, entry, keepNotes: false, ct);
+
+    private Task<RoomView> EditAsync(Guid sessionId, Guid scenarioId, Actor actor, DeckEntry entry, bool keepNotes, CancellationToken ct)
     {
-        var entry = Clean(new DeckEntry(publicBody!, counterpart!, context), "");
+        var clean = Clean(entry, "");
         return changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
         {
-            var scenario = await PendingAsync(ctx, session, scenarioId, "edited", ct);
-            (scenario.PublicBody, scenario.Counterpart, scenario.Context) = (entry.PublicBody, entry.Counterpart, entry.Context);
+            var scenario = await ctx.Scenarios.FirstOrDefaultAsync(s => s.Id == scenarioId && s.SessionId == session.Id, ct)
+                ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.");
+            if (ScenarioRules.WhyNotEdit(session.Phase) is { } refusal)
+            {
+                throw refusal;
+            }
+
+            var textChanges = (scenario.PublicBody, scenario.Counterpart, scenario.Context) != (clean.PublicBody, clean.Counterpart, clean.Context);
+            if (textChanges && (scenario.State != ScenarioState.Pending || await ctx.Votes.AnyAsync(v => v.ScenarioId == scenarioId, ct)))
+            {
+                scenario.EditedAt = clock.GetUtcNow().UtcDateTime;
+            }
+
+            (scenario.PublicBody, scenario.Counterpart, scenario.Context) = (clean.PublicBody, clean.Counterpart, clean.Context);
+            if (!keepNotes)
+            {
+                scenario.Notes = clean.Notes;
+            }
         }, ct);
     }
 
@@ -124,7 +167,8 @@ public sealed class DeckService(SessionChanges changes)
             return new DeckEntry(
                 TextInput.Required(entry.PublicBody, "Public body", Scenario.MaxPartyLength),
                 TextInput.Required(entry.Counterpart, "Counterpart", Scenario.MaxPartyLength),
-                TextInput.Clean(entry.Context, "Context", Scenario.MaxContextLength, required: false, allowLineBreaks: true));
+                TextInput.Clean(entry.Context, "Context", Scenario.MaxContextLength, required: false, allowLineBreaks: true),
+                TextInput.Clean(entry.Notes, "Notes", Scenario.MaxNotesLength, required: false, allowLineBreaks: true));
         }
         catch (DomainException ex) when (prefix.Length > 0)
         {

@@ -18,7 +18,8 @@ public sealed record ScenarioReport(
     IReadOnlyList<SwitchCount> Switches,
     int Joined,
     int Voted,
-    IReadOnlyDictionary<Choice, IReadOnlyList<string>> Reasons);
+    IReadOnlyDictionary<Choice, IReadOnlyList<string>> Reasons,
+    DateTime? EditedAt = null);
 
 /// <summary>What a room thought and why, scenario by scenario.</summary>
 public sealed record SessionReport(ManagerView Session, int Participants, IReadOnlyList<ScenarioReport> Scenarios);
@@ -40,6 +41,7 @@ public sealed class ReportService(DbWork db, SessionService sessions)
         var changes = await ctx.VoteChanges.AsNoTracking().Where(c => scenarioIds.Contains(c.ScenarioId)).ToListAsync(ct);
         var joined = await ctx.Participants.CountAsync(p => p.SessionId == sessionId, ct);
 
+        var edited = session.Deck.ToDictionary(d => d.Scenario.Id, d => d.EditedAt);
         var rows = session.Scenarios.Select(s =>
         {
             var mine = votes.Where(v => v.ScenarioId == s.Id).ToList();
@@ -53,7 +55,7 @@ public sealed class ReportService(DbWork db, SessionService sessions)
 
         var flags = Polarisation.MostDivided(rows.Select(r => Polarisation.Of(r.results)).ToList());
         var reports = rows.Select((r, i) => new ScenarioReport(
-            r.s, r.results, Polarisation.Of(r.results), flags[i], r.moves.Sum(m => m.Count), r.moves, joined, r.voted, r.reasons)).ToList();
+            r.s, r.results, Polarisation.Of(r.results), flags[i], r.moves.Sum(m => m.Count), r.moves, joined, r.voted, r.reasons, edited[r.s.Id])).ToList();
         return new SessionReport(session, joined, reports);
     }
 

@@ -78,7 +78,10 @@ public static class ScenarioRules
         _ => null,
     };
 
-    /// <summary>Editing or removing: only a scenario nobody has voted on (still pending).</summary>
+    /// <summary>Correcting a scenario's text: in any state until the session ends (votes are kept; the report says it was edited).</summary>
+    public static DomainException? WhyNotEdit(SessionPhase phase) => phase == SessionPhase.Ended ? Ended() : null;
+
+    /// <summary>Removing: only a scenario nobody has voted on (still pending).</summary>
     public static DomainException? WhyNotChangeText(SessionPhase phase, ScenarioState state, bool hasVotes, string verb) =>
         phase == SessionPhase.Ended ? Ended()
         : state != ScenarioState.Pending || hasVotes ? new DomainException(DomainError.InvalidTransition, $"A scenario that has been opened cannot be {verb}; reset it first.")
@@ -103,7 +106,7 @@ public static class ScenarioRules
             Reveal: WhyNotReveal(phase, scenario.State) is null && scenario.State != ScenarioState.Revealed && phase == SessionPhase.Live,
             Reset: WhyNotReset(phase) is null && scenario.State != ScenarioState.Pending,
             ShowOnProjector: WhyNotShow(phase) is null && !isCurrent,
-            Edit: WhyNotChangeText(phase, scenario.State, hasVotes: false, "edited") is null,
+            Edit: WhyNotEdit(phase) is null,
             Remove: WhyNotChangeText(phase, scenario.State, hasVotes: false, "removed") is null,
             MoveUp: deck && scenario.Order > 1,
             MoveDown: deck && scenario.Order < deckSize);

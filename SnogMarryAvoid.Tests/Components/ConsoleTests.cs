@@ -298,6 +298,42 @@ public class ConsoleTests : ComponentTest
     }
 
     [Fact]
+    public async Task PresenterNotes_ShowOnTheConsoleForTheScenarioOnTheProjector_AndNeverOnTheSlide()
+    {
+        const string Notes = "Ask the activists first: would a fling be enough?";
+        var session = await Core.Sessions.CreateAsync("Notes", TestCore.Owner);
+        await Core.Decks.AddAsync(session.Id, TestCore.Owner, [new SnogMarryAvoid.Core.Decks.DeckEntry("Trust", "Blogger", null, Notes), new("Council", "Group", null)]);
+        await Core.Sessions.StartAsync(session.Id, TestCore.Owner);
+        var cut = RenderConsole(session.Id);
+
+        cut.Find("[data-testid=presenter-notes]").TextContent.Should().Contain(Notes, "before anything is shown, the notes of what the next step shows");
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("PageDown"));
+        cut.WaitForAssertion(() => cut.Find(".console-preview h1").TextContent.Should().Be("Trust meets Blogger"));
+        cut.Find("[data-testid=presenter-notes]").TextContent.Should().Contain(Notes).And.Contain("Only facilitators see these");
+        cut.Find(".console-preview").TextContent.Should().NotContain("fling", "the slide never shows notes");
+    }
+
+    [Fact]
+    public async Task EditingTheOpenScenario_FromItsMenu_PutsAnErrorBesideItsField_AndEscCancels()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(2);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        var cut = RenderConsole(session.Id);
+
+        await OpenMenuItemAsync(cut, 1, "Edit");
+        cut.WaitForAssertion(() => cut.Find(".scenario-editor").TextContent.Should().Contain("Votes are kept"));
+        var counterpart = cut.FindAll(".scenario-editor input").Single(i => i.GetAttribute("value") == "Activist 1");
+        await cut.InvokeAsync(() => counterpart.Change(""));
+        await cut.InvokeAsync(() => cut.Find(".scenario-editor").Submit());
+        cut.WaitForAssertion(() => cut.FindAll(".scenario-editor .mud-input-helper-text").Select(h => h.TextContent.Trim()).Where(t => t.Length > 0).Should().Equal("Counterpart is required."));
+        cut.Find(".scenario-editor").QuerySelectorAll(".mud-alert-text-warning").Should().BeEmpty("the message is beside its field, not in a banner");
+
+        await cut.InvokeAsync(() => cut.Find(".scenario-editor").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" }));
+        cut.FindAll(".scenario-editor").Should().BeEmpty("Esc cancels the edit");
+        (await Core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner)).Current!.Counterpart.Should().Be("Activist 1");
+    }
+
+    [Fact]
     public async Task TheShortcutHelp_NamesTheCountdownPresets_CoreOffers()
     {
         var (session, _) = await Core.LiveSessionAsync(1);

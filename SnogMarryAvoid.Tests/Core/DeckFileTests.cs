@@ -11,7 +11,7 @@ public class DeckFileTests : CoreTest
     [
         new("=HYPERLINK(\"http://evil\")", "+blogger, \"quoted\"", "-line one\nline two 🙂"),
         new("@council", "مجموعة فيسبوك محلية", null),
-        new("<script>alert(1)</script>", "normal", "commas, everywhere, here"),
+        new("<script>alert(1)</script>", "normal", "commas, everywhere, here", "=cmd|' /C calc'!A0 and <b>notes</b>,\nwith a second line"),
     ];
 
     private static IReadOnlyList<DeckEntry> Read(string name, string text) => DeckFile.Read(name, Encoding.UTF8.GetBytes(text));
@@ -39,9 +39,9 @@ public class DeckFileTests : CoreTest
     [InlineData("deck.json", "{\"scenarios\": [", "Line 1: this is not valid JSON")]
     [InlineData("deck.json", "{\"scenarios\": [\n {\"publicBody\": \"Trust\", \"counterpart\": \"Blogger\"},\n {\"publicBody\": \"Council\"}\n]}", "Scenario 2: Counterpart is required.")]
     [InlineData("deck.json", "[1, 2]", "The JSON needs a \"scenarios\" list")]
-    [InlineData("deck.csv", "body,who\nTrust,Blogger", "Line 1: the first line must be the header public_body,counterpart,context.")]
+    [InlineData("deck.csv", "body,who\nTrust,Blogger", "Line 1: the first line must be the header public_body,counterpart,context,notes.")]
     [InlineData("deck.csv", "public_body,counterpart,context\nTrust,Blogger,\nCouncil,,Context", "Line 3: Counterpart is required.")]
-    [InlineData("deck.csv", "public_body,counterpart,context\nTrust,Blogger,a,b", "Line 2: 4 columns")]
+    [InlineData("deck.csv", "public_body,counterpart,context,notes\nTrust,Blogger,a,b,c", "Line 2: 5 columns")]
     [InlineData("deck.txt", "whatever", "Choose a .json or .csv file.")]
     [InlineData("deck.csv", "public_body,counterpart,context\n", "The file has no scenarios.")]
     public void Read_BadFiles_SayWhereTheProblemIs(string name, string text, string message)
@@ -60,6 +60,27 @@ public class DeckFileTests : CoreTest
         var act = () => Read("deck.csv", text);
 
         act.Should().Throw<DomainException>().Which.Message.Should().StartWith($"Line {line}: a quote opens here and is never closed");
+    }
+
+    [Fact]
+    public void PresenterNotes_TravelInBothFormats_AndADeckFromBeforeNotesStillReads()
+    {
+        var json = Read("deck.json", "{\"scenarios\": [{\"publicBody\": \"Trust\", \"counterpart\": \"Blogger\", \"notes\": \"Ask who gains.\"}]}");
+        var csv = Read("deck.csv", "public_body,counterpart,context,notes\nTrust,Blogger,,Ask who gains.\n");
+        var old = Read("deck.csv", "public_body,counterpart,context\nTrust,Blogger,A context\n");
+
+        json.Should().Equal(new DeckEntry("Trust", "Blogger", null, "Ask who gains."));
+        csv.Should().Equal(json);
+        old.Should().Equal(new DeckEntry("Trust", "Blogger", "A context"));
+        DeckFile.ToCsv(json).Split('\n')[0].Trim().Should().Be("public_body,counterpart,context,notes");
+    }
+
+    [Fact]
+    public void TooLongNotes_AreRefused_NamingTheLine()
+    {
+        var act = () => Read("deck.csv", $"public_body,counterpart,context,notes\nTrust,Blogger,,{new string('n', 2001)}\n");
+
+        act.Should().Throw<DomainException>().Which.Message.Should().StartWith("Line 2: Notes");
     }
 
     [Fact]

@@ -1,0 +1,17 @@
+namespace SnogMarryAvoid.Web.Components.Pages.Facilitate;
+
+/// <summary>
+/// Puts Core's refusal beside the field it is about: Core's messages about a field start with the field's
+/// name ("Counterpart is required.", "Notes is 2,001 characters; …"), so a form shows each under its field
+/// and only the rest in a banner.
+/// </summary>
+public static class FieldError
+{
+    /// <summary>The message if it is about <paramref name="field"/>, else null.</summary>
+    public static string? Of(string? message, string field) =>
+        message is not null && message.StartsWith(field + " ", StringComparison.Ordinal) ? message : null;
+
+    /// <summary>The message if it is about none of <paramref name="fields"/>, else null.</summary>
+    public static string? Unplaced(string? message, params string[] fields) =>
+        message is not null && fields.All(f => Of(message, f) is null) ? message : null;
+}
