@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using SnogMarryAvoid.Core.Scenarios;
 using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Decks;
+using SnogMarryAvoid.Core.Scenarios;
 using SnogMarryAvoid.Core.Voting;
 using SnogMarryAvoid.Tests.Support;
 
