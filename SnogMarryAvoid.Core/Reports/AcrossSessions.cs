@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Core.Sessions;
 using SnogMarryAvoid.Core.Voting;
 
 namespace SnogMarryAvoid.Core.Reports;
@@ -79,7 +80,7 @@ public sealed partial class AcrossSessions(DbWork db)
     private async Task<List<Row>> LoadAsync(Actor actor, IReadOnlyCollection<Guid>? sessionIds, CancellationToken ct)
     {
         await using var ctx = await db.ReadAsync(ct);
-        var sessions = ctx.Sessions.AsNoTracking().Where(s => actor.IsOrganiser || s.OwnerId == actor.UserId);
+        var sessions = SessionAccess.Runnable(ctx, actor);
         if (sessionIds is not null)
         {
             sessions = sessions.Where(s => sessionIds.Contains(s.Id));

@@ -25,7 +25,8 @@ public sealed record ManagerView(
     int ReasonCount,
     CountdownRules Countdowns,
     SessionActions Actions,
-    bool ShowOpensVoting = false)
+    bool ShowOpensVoting = false,
+    IReadOnlyList<CoFacilitator>? Shares = null)
 {
     [JsonIgnore]
     public Guid Id => Room.SessionId;
@@ -47,6 +48,16 @@ public sealed record ManagerView(
     public IReadOnlyList<ScenarioView> Scenarios => [.. Deck.Select(d => d.Scenario)];
 
     public bool IsNewerThan(ManagerView? other) => Room.IsNewerThan(other?.Room);
+
+    /// <summary>The co-facilitators the session is shared with.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<CoFacilitator> CoFacilitators => Shares ?? [];
+
+    /// <summary>Whether <paramref name="actor"/> may run the session as this view has it (organiser, owner or co-facilitator).</summary>
+    public bool MayBeRunBy(Accounts.Actor actor) => actor.MayManage(OwnerId) || CoFacilitators.Any(c => c.UserId == actor.UserId);
+
+    /// <summary>Whether <paramref name="actor"/> may change who the session is shared with (organiser or owner).</summary>
+    public bool MayBeSharedBy(Accounts.Actor actor) => actor.MayManage(OwnerId);
 }
 
 /// <summary>
@@ -65,3 +76,6 @@ public sealed record SessionActions(bool Start, bool End, bool Run, bool ChangeD
 /// was corrected after voting opened.
 /// </summary>
 public sealed record DeckItem(ScenarioView Scenario, bool IsCurrent, ScenarioActions Actions, string? Notes = null, DateTime? EditedAt = null);
+
+/// <summary>Someone other than the owner who may run the session and see its report.</summary>
+public sealed record CoFacilitator(string UserId, string Email);

@@ -25,7 +25,7 @@ public sealed class SessionChanges(DbWork db, ISessionEvents events)
         {
             var session = await ctx.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct)
                 ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
-            actor.EnsureMayManage(session.OwnerId);
+            await SessionAccess.EnsureMayRunAsync(ctx, sessionId, session.OwnerId, actor, ct);
             if (session.Phase == SessionPhase.Ended && !allowWhenEnded)
             {
                 throw ScenarioRules.Ended();

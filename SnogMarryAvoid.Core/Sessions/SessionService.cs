@@ -106,11 +106,7 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
             .ToListAsync(ct);
     }
 
-    private static IQueryable<Session> Visible(SnogDbContext ctx, Actor actor)
-    {
-        var query = ctx.Sessions.AsNoTracking();
-        return actor.IsOrganiser ? query : query.Where(s => s.OwnerId == actor.UserId);
-    }
+    private static IQueryable<Session> Visible(SnogDbContext ctx, Actor actor) => SessionAccess.Runnable(ctx, actor);
 
     private static IQueryable<SessionSummary> Summaries(SnogDbContext ctx, IQueryable<Session> sessions) =>
         sessions
@@ -130,12 +126,8 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
         return await SessionViews.RoomAsync(ctx, sessionId, ct);
     }
 
-    private static async Task EnsureMayManageAsync(SnogDbContext ctx, Guid sessionId, Actor actor, CancellationToken ct)
-    {
-        var owner = await ctx.Sessions.Where(s => s.Id == sessionId).Select(s => new { s.OwnerId }).FirstOrDefaultAsync(ct)
-            ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
-        actor.EnsureMayManage(owner.OwnerId);
-    }
+    private static Task EnsureMayManageAsync(SnogDbContext ctx, Guid sessionId, Actor actor, CancellationToken ct) =>
+        SessionAccess.EnsureMayRunAsync(ctx, sessionId, actor, ct);
 
     /// <summary>
     /// The session a typed join code leads to. Case, spaces and dashes are forgiven. Throws
@@ -272,6 +264,44 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
         return await GetAsync(copyId, actor, ct);
     }
 
+    /// <summary>
+    /// Shares the session with another facilitator (or organiser) by e-mail: they may then run it and see
+    /// its report. Only its owner or an organiser may share it. Sharing twice is harmless; the owner and
+    /// unknown e-mails are refused with a message that says so. Publishes <see cref="Live.SessionChanged"/>.
+    /// </summary>
+    public async Task<RoomView> ShareAsync(Guid sessionId, Actor actor, string? email, CancellationToken ct = default)
+    {
+        var address = TextInput.Required(email, "E-mail", 256);
+        var normalized = address.ToUpperInvariant();
+        return await changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
+        {
+            SessionAccess.EnsureMayShare(session.OwnerId, actor);
+            var user = await ctx.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => new { u.Id }).FirstOrDefaultAsync(ct)
+                ?? throw new DomainException(DomainError.InvalidInput, $"No account has the e-mail {address}. An organiser can add one under Accounts.");
+            if (user.Id == session.OwnerId)
+            {
+                throw new DomainException(DomainError.InvalidInput, $"{address} owns this session already.");
+            }
+
+            if (!await ctx.SessionShares.AnyAsync(s => s.SessionId == sessionId && s.UserId == user.Id, ct))
+            {
+                ctx.SessionShares.Add(new SessionShare { SessionId = sessionId, UserId = user.Id, SharedAt = clock.GetUtcNow().UtcDateTime });
+            }
+        }, ct);
+    }
+
+    /// <summary>Stops sharing the session with a co-facilitator: from their next call on, they may no longer run it or see its report.</summary>
+    public Task<RoomView> UnshareAsync(Guid sessionId, Actor actor, string userId, CancellationToken ct = default) =>
+        changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
+        {
+            SessionAccess.EnsureMayShare(session.OwnerId, actor);
+            var share = await ctx.SessionShares.FirstOrDefaultAsync(s => s.SessionId == sessionId && s.UserId == userId, ct);
+            if (share is not null)
+            {
+                ctx.SessionShares.Remove(share);
+            }
+        }, ct, allowWhenEnded: true);
+
     /// <summary>Deletes a session with its deck, participants and votes. There is no undo: the pages ask first.</summary>
     public async Task DeleteAsync(Guid sessionId, Actor actor, CancellationToken ct = default)
     {
@@ -279,7 +309,9 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
         {
             var session = await ctx.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct)
                 ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
-            actor.EnsureMayManage(session.OwnerId);
+            await SessionAccess.EnsureMayRunAsync(ctx, sessionId, session.OwnerId, actor, ct);
+            SessionAccess.EnsureMayShare(session.OwnerId, actor);
+            await ctx.SessionShares.Where(sh => sh.SessionId == sessionId).ExecuteDeleteAsync(ct);
             await ctx.VoteChanges.Where(c => ctx.Scenarios.Any(s => s.Id == c.ScenarioId && s.SessionId == sessionId)).ExecuteDeleteAsync(ct);
             await ctx.Votes.Where(v => ctx.Scenarios.Any(s => s.Id == v.ScenarioId && s.SessionId == sessionId)).ExecuteDeleteAsync(ct);
             await ctx.Participants.Where(p => p.SessionId == sessionId).ExecuteDeleteAsync(ct);

@@ -54,9 +54,12 @@ internal static class SessionViews
 
         var recap = session.Phase == SessionPhase.Ended ? await RoomRecap.LoadAsync(db, deck, session.ShowResultsLive, ct) : null;
         var room = Room(session, current, deck.Count, participantCount, current is { State: ScenarioState.Revealed } ? results : null, await SpotlightsAsync(db, current, ct), recap);
+        var shares = await db.SessionShares.AsNoTracking().Where(sh => sh.SessionId == sessionId)
+            .Join(db.Users, sh => sh.UserId, u => u.Id, (sh, u) => new { u.Id, Email = u.Email ?? u.UserName ?? u.Id })
+            .OrderBy(c => c.Email).Select(c => new CoFacilitator(c.Id, c.Email)).ToListAsync(ct);
         var items = rows.Select(r => new DeckItem(r.View, r.View.Id == current?.Id, ScenarioRules.ActionsFor(session.Phase, r.View, r.View.Id == current?.Id, deck.Count), r.Notes, r.EditedAt)).ToList();
         return new ManagerView(room, session.OwnerId, session.CreatedAt, session.StartedAt, session.EndedAt, items,
-            ScenarioRules.Next(session.Phase, deck, current?.Id, session.ShowOpensVoting), results, sequence, reasons, reasonCount, Countdown.Rules, SessionActions.For(session.Phase), session.ShowOpensVoting);
+            ScenarioRules.Next(session.Phase, deck, current?.Id, session.ShowOpensVoting), results, sequence, reasons, reasonCount, Countdown.Rules, SessionActions.For(session.Phase), session.ShowOpensVoting, shares);
     }
 
     private static async Task<Session> LoadSessionAsync(SnogDbContext db, Guid sessionId, CancellationToken ct) =>

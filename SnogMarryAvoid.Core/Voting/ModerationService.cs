@@ -19,9 +19,7 @@ public sealed class ModerationService(DbWork db, SessionChanges changes)
     public async Task<IReadOnlyList<ReasonView>> ListAsync(Guid sessionId, Guid scenarioId, Actor actor, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);
-        var owner = await ctx.Sessions.Where(s => s.Id == sessionId).Select(s => new { s.OwnerId }).FirstOrDefaultAsync(ct)
-            ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
-        actor.EnsureMayManage(owner.OwnerId);
+        await SessionAccess.EnsureMayRunAsync(ctx, sessionId, actor, ct);
         return await Reasons(ctx, scenarioId)
             .Where(v => ctx.Scenarios.Any(s => s.Id == scenarioId && s.SessionId == sessionId))
             .Select(v => new ReasonView(v.Id, v.Choice, v.Reason!, v.ReasonHidden, v.ReasonSpotlighted, v.UpdatedAt))

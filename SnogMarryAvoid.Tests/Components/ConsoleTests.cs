@@ -334,6 +334,33 @@ public class ConsoleTests : ComponentTest
     }
 
     [Fact]
+    public async Task TheOwner_SharesTheSessionFromTheConsole_AndRemovesTheCoFacilitator()
+    {
+        await Core.Db.WriteAsync(async ctx =>
+        {
+            ctx.Users.Add(new Microsoft.AspNetCore.Identity.IdentityUser { Id = "facilitator-c", UserName = "c@example.org", Email = "c@example.org", NormalizedEmail = "C@EXAMPLE.ORG" });
+            return await ctx.SaveChangesAsync();
+        });
+        var (session, _) = await Core.LiveSessionAsync(1);
+        var cut = RenderConsole(session.Id);
+
+        await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Share").Click());
+        var email = cut.Find("[data-testid=share-panel] input");
+        await cut.InvokeAsync(() => email.Change("nobody@example.org"));
+        await cut.InvokeAsync(() => cut.Find(".share-form").Submit());
+        cut.WaitForAssertion(() => cut.Find("[data-testid=share-panel] .mud-input-helper-text").TextContent.Should().Contain("No account has the e-mail nobody@example.org."));
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=share-panel] input").Change("c@example.org"));
+        await cut.InvokeAsync(() => cut.Find(".share-form").Submit());
+        cut.WaitForAssertion(() => cut.Find(".share-list").TextContent.Should().Contain("c@example.org"));
+        cut.FindAll("button").Should().Contain(b => b.TextContent.Contains("Shared with 1"));
+
+        await cut.InvokeAsync(() => cut.Find("[aria-label='Remove c@example.org']").Click());
+        cut.WaitForAssertion(() => cut.FindAll(".share-list").Should().BeEmpty());
+        (await Core.Sessions.GetAsync(session.Id, TestCore.Owner)).CoFacilitators.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task TheShortcutHelp_NamesTheCountdownPresets_CoreOffers()
     {
         var (session, _) = await Core.LiveSessionAsync(1);

@@ -18,6 +18,9 @@ public sealed class HubContractFixture : IAsyncLifetime
     public CookieContainer CookiesA { get; private set; } = default!;
     public CookieContainer CookiesB { get; private set; } = default!;
     public CookieContainer CookiesOrganiser { get; private set; } = default!;
+    public CookieContainer CookiesC { get; private set; } = default!;
+    public CookieContainer CookiesD { get; private set; } = default!;
+    public Actor FacilitatorD { get; private set; } = default!;
 
     public async ValueTask InitializeAsync()
     {
@@ -26,6 +29,10 @@ public sealed class HubContractFixture : IAsyncLifetime
         CookiesA = await App.SignInCookiesAsync("a@example.org", AppFactory.FacilitatorPassword);
         CookiesB = await App.SignInCookiesAsync("b@example.org", AppFactory.FacilitatorPassword);
         CookiesOrganiser = await App.SignInCookiesAsync(AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
+        await App.CreateFacilitatorAsync("c@example.org");
+        FacilitatorD = await App.CreateFacilitatorAsync("d@example.org");
+        CookiesC = await App.SignInCookiesAsync("c@example.org", AppFactory.FacilitatorPassword);
+        CookiesD = await App.SignInCookiesAsync("d@example.org", AppFactory.FacilitatorPassword);
     }
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
@@ -44,6 +51,8 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
             "facilitator A" => fixture.CookiesA,
             "facilitator B" => fixture.CookiesB,
             "organiser" => fixture.CookiesOrganiser,
+            "co-facilitator C" => fixture.CookiesC,
+            "removed co-facilitator D" => fixture.CookiesD,
             _ => null,
         };
         var connection = App.HubClient(cookies);
@@ -67,11 +76,11 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
     public static TheoryData<string, string, string> Matrix()
     {
         var data = new TheoryData<string, string, string>();
-        string[] roles = ["anonymous", "participant", "facilitator A", "facilitator B", "organiser"];
+        string[] roles = ["anonymous", "participant", "facilitator A", "facilitator B", "co-facilitator C", "removed co-facilitator D", "organiser"];
         foreach (var role in roles)
         {
-            var signedIn = role is "facilitator A" or "facilitator B" or "organiser";
-            var runs = role is "facilitator A" or "organiser";
+            var signedIn = role is "facilitator A" or "facilitator B" or "co-facilitator C" or "removed co-facilitator D" or "organiser";
+            var runs = role is "facilitator A" or "co-facilitator C" or "organiser";
             data.Add(role, "Join", "ok");
             foreach (var method in new[] { "Vote", "SetReason", "GetResults", "GetMyVotes", "FollowResults" })
             {
@@ -98,8 +107,11 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
     [MemberData(nameof(Matrix))]
     public async Task EveryMethod_ForEveryRole(string role, string method, string expected)
     {
-        // Facilitator A's live, results-live session with two scenarios, the first open.
+        // Facilitator A's live, results-live session with two scenarios, the first open; shared with C, and with D until A took it back.
         var (session, scenarios) = await App.Core.LiveSessionAsync(2, owner: fixture.FacilitatorA);
+        await App.Core.Sessions.ShareAsync(session.Id, fixture.FacilitatorA, "c@example.org");
+        await App.Core.Sessions.ShareAsync(session.Id, fixture.FacilitatorA, "d@example.org");
+        await App.Core.Sessions.UnshareAsync(session.Id, fixture.FacilitatorA, fixture.FacilitatorD.UserId);
         await App.Core.Sessions.SetResultsLiveAsync(session.Id, fixture.FacilitatorA, live: true);
         await App.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, fixture.FacilitatorA);
         await using var connection = await ConnectAsync(role);

@@ -1,6 +1,7 @@
 using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Scenarios;
+using SnogMarryAvoid.Core.Sessions;
 using SnogMarryAvoid.Tests.Support;
 
 namespace SnogMarryAvoid.Tests.Core;
@@ -92,5 +93,80 @@ public class SessionAccessTests : CoreTest
         copy.JoinCode.Should().NotBe(session.JoinCode);
         copy.Scenarios.Select(s => s.Title).Should().Equal(scenarios.Select(s => s.Title));
         copy.Scenarios.Should().OnlyContain(s => s.State == ScenarioState.Pending);
+    }
+
+    private static readonly Actor CoFacilitator = new("facilitator-c", IsOrganiser: false);
+
+    /// <summary>Accounts for the sharing tests: sharing finds people by e-mail.</summary>
+    private async Task AccountsAsync()
+    {
+        await Core.Db.WriteAsync(async ctx =>
+        {
+            foreach (var (id, email) in new[] { ("facilitator-a", "a@example.org"), ("facilitator-b", "b@example.org"), ("facilitator-c", "c@example.org") })
+            {
+                ctx.Users.Add(new Microsoft.AspNetCore.Identity.IdentityUser { Id = id, UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant() });
+            }
+
+            await ctx.SaveChangesAsync();
+            return true;
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(ActionNames))]
+    public async Task ACoFacilitator_MayRunTheSession_ButNotDeleteIt_AndOnceRemovedMayDoNothing(string action)
+    {
+        await AccountsAsync();
+        var (session, scenarios) = await Core.LiveSessionAsync(3);
+        await Core.Sessions.ShareAsync(session.Id, TestCore.Owner, "C@example.org");
+        var act = () => Actions[action](Core, session.Id, scenarios[2].Id, CoFacilitator);
+
+        if (action == "delete")
+        {
+            (await act.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("Only the session's owner or an organiser can do that.");
+        }
+        else
+        {
+            await act.Should().NotThrowAsync();
+        }
+
+        var (other, others) = await Core.LiveSessionAsync(3);
+        await Core.Sessions.ShareAsync(other.Id, TestCore.Owner, "c@example.org");
+        await Core.Sessions.UnshareAsync(other.Id, TestCore.Owner, CoFacilitator.UserId);
+        var before = await Core.Sessions.GetRoomViewAsync(other.Id, TestCore.Owner);
+        var removed = () => Actions[action](Core, other.Id, others[2].Id, CoFacilitator);
+        (await removed.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.Forbidden);
+        (await Core.Sessions.GetRoomViewAsync(other.Id, TestCore.Owner)).Should().BeEquivalentTo(before);
+    }
+
+    [Fact]
+    public async Task Sharing_ListsTheSessionForTheCoFacilitator_ShowsThemInTheView_AndOnlyTheOwnerOrAnOrganiserMayShare()
+    {
+        await AccountsAsync();
+        var (session, _) = await Core.LiveSessionAsync(1, "Shared");
+
+        (await Core.Sessions.ShareAsync(session.Id, TestCore.Owner, "c@example.org")).SessionId.Should().Be(session.Id);
+        await Core.Sessions.ShareAsync(session.Id, TestCore.Owner, "c@example.org");
+
+        var view = await Core.Sessions.GetAsync(session.Id, CoFacilitator);
+        view.CoFacilitators.Should().Equal(new CoFacilitator("facilitator-c", "c@example.org"));
+        view.MayBeRunBy(CoFacilitator).Should().BeTrue();
+        view.MayBeSharedBy(CoFacilitator).Should().BeFalse();
+        (await Core.Sessions.ListAsync(CoFacilitator)).Select(s => s.Title).Should().Equal("Shared");
+        (await Core.Sessions.ListAsync(TestCore.OtherFacilitator)).Should().BeEmpty();
+
+        var byCo = () => Core.Sessions.ShareAsync(session.Id, CoFacilitator, "b@example.org");
+        (await byCo.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("Only the session's owner or an organiser can do that.");
+        var unknown = () => Core.Sessions.ShareAsync(session.Id, TestCore.Owner, "nobody@example.org");
+        (await unknown.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("No account has the e-mail nobody@example.org. An organiser can add one under Accounts.");
+        var self = () => Core.Sessions.ShareAsync(session.Id, TestCore.Owner, "a@example.org");
+        (await self.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("a@example.org owns this session already.");
+        await Core.Sessions.ShareAsync(session.Id, TestCore.Organiser, "b@example.org");
+        (await Core.Sessions.GetAsync(session.Id, TestCore.Owner)).CoFacilitators.Select(c => c.Email).Should().Equal("b@example.org", "c@example.org");
+
+        await Core.Sessions.UnshareAsync(session.Id, TestCore.Owner, CoFacilitator.UserId);
+        var gone = () => Core.Sessions.GetAsync(session.Id, CoFacilitator);
+        (await gone.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.Forbidden);
+        (await Core.Sessions.ListAsync(CoFacilitator)).Should().BeEmpty();
     }
 }

@@ -13,19 +13,26 @@ public class AuthorizationMatrixTests : IAsyncLifetime
     {
         var a = await _app.CreateFacilitatorAsync("a@example.org");
         await _app.CreateFacilitatorAsync("b@example.org");
+        var d = await _app.CreateFacilitatorAsync("d@example.org");
+        await _app.CreateFacilitatorAsync("c@example.org");
         (var session, _) = await _app.Core.LiveSessionAsync(owner: a);
         _sessionOfA = session.Id;
+
+        // C runs the session with A; D did, until A took it back.
+        await _app.Core.Sessions.ShareAsync(session.Id, a, "c@example.org");
+        await _app.Core.Sessions.ShareAsync(session.Id, a, "d@example.org");
+        await _app.Core.Sessions.UnshareAsync(session.Id, a, d.UserId);
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private static readonly string[] Visitors = ["anonymous", "participant", "facilitator A", "facilitator B", "organiser"];
+    private static readonly string[] Visitors = ["anonymous", "participant", "facilitator A", "facilitator B", "co-facilitator C", "removed co-facilitator D", "organiser"];
 
     /// <summary>Who may open what; the hub's methods have their own matrix (HubContractTests).</summary>
     private static string Expected(string visitor, string page)
     {
-        var signedIn = visitor is "facilitator A" or "facilitator B" or "organiser";
-        var runsA = visitor is "facilitator A" or "organiser";
+        var signedIn = visitor is "facilitator A" or "facilitator B" or "co-facilitator C" or "removed co-facilitator D" or "organiser";
+        var runsA = visitor is "facilitator A" or "co-facilitator C" or "organiser";
         return page switch
         {
             "/" or "/join/{CODE}" or "/account/login" or "/account/denied" or "/healthz" or "/metrics" => "ok",
@@ -67,6 +74,8 @@ public class AuthorizationMatrixTests : IAsyncLifetime
         {
             "facilitator A" => await _app.SignedInClientAsync("a@example.org", AppFactory.FacilitatorPassword),
             "facilitator B" => await _app.SignedInClientAsync("b@example.org", AppFactory.FacilitatorPassword),
+            "co-facilitator C" => await _app.SignedInClientAsync("c@example.org", AppFactory.FacilitatorPassword),
+            "removed co-facilitator D" => await _app.SignedInClientAsync("d@example.org", AppFactory.FacilitatorPassword),
             "organiser" => await _app.SignedInClientAsync(AppFactory.OrganiserEmail, AppFactory.OrganiserPassword),
             _ => _app.Browserish(),
         };
