@@ -8,7 +8,8 @@ using SnogMarryAvoid.Core.Voting;
 namespace SnogMarryAvoid.Core.Reports;
 
 /// <summary>One room's result for a scenario that several sessions ran.</summary>
-public sealed record ComparisonRow(Guid SessionId, string SessionTitle, DateTime Date, ScenarioResults Results, double Polarisation);
+/// <summary>One room's result on a scenario; its date, time and join code tell apart two sessions with the same title.</summary>
+public sealed record ComparisonRow(Guid SessionId, string SessionTitle, DateTime Date, ScenarioResults Results, double Polarisation, string JoinCode = "");
 
 /// <summary>The same scenario (body and counterpart, ignoring case and spacing) across sessions, oldest first.</summary>
 public sealed record ScenarioComparison(string PublicBody, string Counterpart, IReadOnlyList<ComparisonRow> Rooms);
@@ -50,7 +51,7 @@ public sealed partial class AcrossSessions(DbWork db)
                 var first = g.OrderBy(r => r.Date).First();
                 return new ScenarioComparison(first.PublicBody, first.Counterpart, g
                     .OrderBy(r => r.Date)
-                    .Select(r => new ComparisonRow(r.SessionId, r.SessionTitle, r.Date, r.Results, Polarisation.Of(r.Results)))
+                    .Select(r => new ComparisonRow(r.SessionId, r.SessionTitle, r.Date, r.Results, Polarisation.Of(r.Results), r.JoinCode))
                     .ToList());
             })
             .OrderBy(c => c.PublicBody, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Counterpart, StringComparer.OrdinalIgnoreCase)
@@ -75,7 +76,7 @@ public sealed partial class AcrossSessions(DbWork db)
         return new RelationshipMatrix(bodies, counterparts, cells);
     }
 
-    private sealed record Row(Guid SessionId, string SessionTitle, DateTime Date, string PublicBody, string Counterpart, ScenarioResults Results);
+    private sealed record Row(Guid SessionId, string SessionTitle, DateTime Date, string PublicBody, string Counterpart, ScenarioResults Results, string JoinCode);
 
     private async Task<List<Row>> LoadAsync(Actor actor, IReadOnlyCollection<Guid>? sessionIds, CancellationToken ct)
     {
@@ -87,12 +88,12 @@ public sealed partial class AcrossSessions(DbWork db)
         }
 
         var scenarios = await ctx.Scenarios.AsNoTracking()
-            .Join(sessions, sc => sc.SessionId, s => s.Id, (sc, s) => new { sc.Id, sc.PublicBody, sc.Counterpart, SessionId = s.Id, s.Title, Date = s.StartedAt ?? s.CreatedAt })
+            .Join(sessions, sc => sc.SessionId, s => s.Id, (sc, s) => new { sc.Id, sc.PublicBody, sc.Counterpart, SessionId = s.Id, s.Title, s.JoinCode, Date = s.StartedAt ?? s.CreatedAt })
             .ToListAsync(ct);
         var tallyOf = await Tallies.CountManyAsync(ctx, [.. scenarios.Select(s => s.Id)], ct);
         return scenarios
             .Select(s => new Row(s.SessionId, s.Title, s.Date, s.PublicBody, s.Counterpart,
-                tallyOf(s.Id)))
+                tallyOf(s.Id), s.JoinCode))
             .Where(r => r.Results.Total > 0)
             .ToList();
     }

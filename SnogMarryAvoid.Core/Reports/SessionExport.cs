@@ -37,6 +37,24 @@ public static class SessionExport
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>
+    /// The name a download of <paramref name="session"/> gets: its title and the day it ran, then what it
+    /// is ("social-media-week-london-2026-09-28-results.csv"), so that two rooms' files never share a name.
+    /// </summary>
+    public static string FileName(ManagerView session, string what, string extension)
+    {
+        var safe = new string(session.Title.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
+        while (safe.Contains("--", StringComparison.Ordinal))
+        {
+            safe = safe.Replace("--", "-", StringComparison.Ordinal);
+        }
+
+        safe = safe.Trim('-');
+        safe = safe[..Math.Min(safe.Length, 60)].TrimEnd('-');
+        var day = (session.StartedAt ?? session.CreatedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return $"{(safe.Length == 0 ? "session" : safe)}-{day}-{what}.{extension}";
+    }
+
     public static string ResultsCsv(SessionReport report) => SpreadsheetSafe.Csv(
         ["scenario", "public_body", "counterpart", "snog", "marry", "avoid", "total", "snog_percent", "marry_percent", "avoid_percent", "verdict", "polarisation", "most_divided", "switchers", "joined", "voted"],
         report.Scenarios.Select(s => new object?[]

@@ -32,6 +32,26 @@ public class AcrossSessionsPageTests : ComponentTest
     }
 
     [Fact]
+    public async Task TwoRoomsWithTheSameTitle_AreToldApartByTimeAndCode_AndHowDividedIsInWordsWithItsMeaningOneClickAway()
+    {
+        await TwoRoomsVoteOnTheSameScenarioAsync();
+        var codes = (await Core.Sessions.ListAsync(TestCore.Owner)).Select(s => s.JoinCode).ToList();
+
+        var cut = Render<AcrossSessionsPage>();
+
+        var rooms = cut.FindAll("[data-testid=room-when]").Select(e => e.TextContent).ToList();
+        rooms.Should().HaveCount(2);
+        rooms.Should().OnlyContain(r => r.Contains("UTC · code "));
+        codes.Should().OnlyContain(code => rooms.Any(r => r.EndsWith(code, StringComparison.Ordinal)));
+        cut.Find("td[data-cell='Public body 1|Activist 1']").TextContent.Should().Contain("how divided: 0.63 (divided)");
+        cut.Markup.Should().NotContain("split 0.");
+
+        cut.FindAll(".how-divided-definition").Should().BeEmpty();
+        await cut.InvokeAsync(() => cut.Find("button.how-divided-help.wide").Click());
+        cut.Find(".how-divided-definition").TextContent.Should().Be(SnogMarryAvoid.Core.Reports.Polarisation.Definition);
+    }
+
+    [Fact]
     public async Task AnotherFacilitator_SeesNoneOfIt()
     {
         await TwoRoomsVoteOnTheSameScenarioAsync();

@@ -25,7 +25,8 @@ public class SessionReportPageTests : ComponentTest
         cut.Find("[data-testid=report-participants]").TextContent.Should().Be("3");
         var first = cut.Find("[data-scenario='1']");
         first.QuerySelector("[data-count=Snog]")!.TextContent.Should().Be("2");
-        first.QuerySelector("[data-testid=polarisation]")!.TextContent.Should().Be(Polarisation.Of(new ScenarioResults(scenarios[0].Id, 2, 1, 0)).ToString("0.00"));
+        first.QuerySelector("[data-testid=polarisation]")!.TextContent.Should().Be(Polarisation.Describe(Polarisation.Of(new ScenarioResults(scenarios[0].Id, 2, 1, 0))));
+        first.QuerySelector("[data-testid=how-divided]")!.TextContent.Should().StartWith("How divided: 0.58 (leaned one way)");
         first.QuerySelector("[data-testid=switches]")!.TextContent.Should().Be("1 moved from avoid to snog");
         first.QuerySelector(".report-reasons li")!.TextContent.Should().Be("<script>alert(1)</script> for the long run");
         cut.FindAll("script").Should().BeEmpty();
@@ -48,7 +49,7 @@ public class SessionReportPageTests : ComponentTest
 
         var chart = cut.Find("[data-testid=session-chart]");
         chart.QuerySelectorAll("path.mud-chart-bar").Should().HaveCount(6, "three choices stacked for each of the two voted scenarios");
-        chart.QuerySelectorAll(".mud-charts-xaxis text").Select(t => t.TextContent).Should().Equal("1", "2");
+        chart.QuerySelectorAll(".mud-charts-xaxis text").Select(t => t.TextContent).Should().Equal("1. Public body 1", "2. Public body 2");
         cut.FindAll("[data-testid=scenario-donut] svg").Should().HaveCount(2, "only voted scenarios get a donut");
     }
 }

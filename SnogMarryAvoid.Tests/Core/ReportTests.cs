@@ -81,4 +81,29 @@ public class ReportTests : CoreTest
         var other = () => Reports.GetAsync(session.Id, TestCore.OtherFacilitator);
         (await other.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.Forbidden);
     }
+
+    [Theory]
+    [InlineData(0.0, "0.00 (agreed)")]
+    [InlineData(0.34, "0.34 (agreed)")]
+    [InlineData(0.58, "0.58 (leaned one way)")]
+    [InlineData(0.63, "0.63 (divided)")]
+    [InlineData(0.87, "0.87 (very divided)")]
+    [InlineData(1.0, "1.00 (very divided)")]
+    public void HowDivided_IsSaidInWords_TheSameOnEveryPage(double score, string said)
+    {
+        SnogMarryAvoid.Core.Reports.Polarisation.Describe(score).Should().Be(said);
+        SnogMarryAvoid.Core.Reports.Polarisation.Definition.Should().Contain("0.63").And.Contain("very divided");
+    }
+
+    [Fact]
+    public async Task DownloadNames_CarryTheSessionsTitleAndDay_SoTwoRoomsNeverShareAName()
+    {
+        var (session, _) = await Core.LiveSessionAsync(1, "Social Media Week, London: <b>day 2</b>!");
+        var view = await Core.Sessions.GetAsync(session.Id, TestCore.Owner);
+        var day = view.StartedAt!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        SnogMarryAvoid.Core.Reports.SessionExport.FileName(view, "results", "csv").Should().Be($"social-media-week-london-b-day-2-b-{day}-results.csv");
+        var untitled = view with { Room = view.Room with { Title = "«»" } };
+        SnogMarryAvoid.Core.Reports.SessionExport.FileName(untitled, "votes", "csv").Should().Be($"session-{day}-votes.csv");
+    }
 }

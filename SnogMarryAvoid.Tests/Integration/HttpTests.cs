@@ -27,6 +27,25 @@ public class HttpTests : IAsyncLifetime
         (await response.Content.ReadAsStringAsync()).Should().Be("Healthy");
     }
 
+    [Theory]
+    [InlineData("/reports/{A}/results.csv", "results.csv")]
+    [InlineData("/reports/{A}/votes.csv", "votes.csv")]
+    [InlineData("/reports/{A}/session.json", "session.json")]
+    [InlineData("/facilitate/{A}/deck.csv", "deck.csv")]
+    [InlineData("/facilitate/{A}/deck.json", "deck.json")]
+    public async Task Downloads_AreNamedAfterTheSessionAndItsDay(string path, string what)
+    {
+        var organiser = await _app.OrganiserAsync();
+        var (session, _) = await _app.Core.LiveSessionAsync(1, "Leeds, spring", owner: organiser);
+        var day = (await _app.Core.Sessions.GetAsync(session.Id, organiser)).StartedAt!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var client = await _app.SignedInClientAsync(AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
+
+        var response = await client.GetAsync(path.Replace("{A}", session.Id.ToString()));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentDisposition!.FileName.Should().Be($"leeds-spring-{day}-{what}");
+    }
+
     [Fact]
     public async Task AtStart_TheVotePathIsRehearsed_InTheBackground()
     {

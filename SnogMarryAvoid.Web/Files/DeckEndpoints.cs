@@ -3,6 +3,7 @@ using System.Text;
 using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Decks;
+using SnogMarryAvoid.Core.Reports;
 using SnogMarryAvoid.Core.Sessions;
 using SnogMarryAvoid.Web.Accounts;
 using SnogMarryAvoid.Web.Http;
@@ -26,23 +27,11 @@ public static class DeckEndpoints
             }
 
             var entries = DeckService.Entries(session);
-            var name = FileName(session.Title);
             return format switch
             {
-                "json" => Results.File(Encoding.UTF8.GetBytes(DeckFile.ToJson(entries)), "application/json", $"{name}.json"),
-                "csv" => Results.File(Encoding.UTF8.GetBytes(DeckFile.ToCsv(entries)), "text/csv", $"{name}.csv"),
+                "json" => Results.File(Encoding.UTF8.GetBytes(DeckFile.ToJson(entries)), "application/json", SessionExport.FileName(session, "deck", "json")),
+                "csv" => Results.File(Encoding.UTF8.GetBytes(DeckFile.ToCsv(entries)), "text/csv", SessionExport.FileName(session, "deck", "csv")),
                 _ => Results.NotFound(),
             };
         }).RequireAuthorization(p => p.RequireRole(Roles.Organiser, Roles.Facilitator));
-
-    private static string FileName(string title)
-    {
-        var safe = new string(title.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
-        while (safe.Contains("--", StringComparison.Ordinal))
-        {
-            safe = safe.Replace("--", "-", StringComparison.Ordinal);
-        }
-
-        return safe.Length == 0 ? "deck" : $"{safe[..Math.Min(safe.Length, 60)]}-deck";
-    }
 }

@@ -21,12 +21,20 @@ public static class ReportEndpoints
             var includeHidden = hidden == true;
             try
             {
+                if (file is not ("results.csv" or "votes.csv" or "session.json"))
+                {
+                    return Results.NotFound();
+                }
+
+                // Downloads are named after the session and its day, never just "results.csv".
+                var report = await reports.GetAsync(sessionId, actor, includeHidden);
+                var (what, extension) = (Path.GetFileNameWithoutExtension(file), Path.GetExtension(file)[1..]);
+                var name = SessionExport.FileName(report.Session, what, extension);
                 return file switch
                 {
-                    "results.csv" => Text(SessionExport.ResultsCsv(await reports.GetAsync(sessionId, actor, includeHidden)), "text/csv", file),
-                    "votes.csv" => Text(SessionExport.VotesCsv(await reports.VotesAsync(sessionId, actor, includeHidden)), "text/csv", file),
-                    "session.json" => Text(SessionExport.SessionJson(await reports.GetAsync(sessionId, actor, includeHidden), await reports.VotesAsync(sessionId, actor, includeHidden)), "application/json", file),
-                    _ => Results.NotFound(),
+                    "results.csv" => Text(SessionExport.ResultsCsv(report), "text/csv", name),
+                    "votes.csv" => Text(SessionExport.VotesCsv(await reports.VotesAsync(sessionId, actor, includeHidden)), "text/csv", name),
+                    _ => Text(SessionExport.SessionJson(report, await reports.VotesAsync(sessionId, actor, includeHidden)), "application/json", name),
                 };
             }
             catch (DomainException ex)
