@@ -361,6 +361,23 @@ public class ConsoleTests : ComponentTest
     }
 
     [Fact]
+    public async Task Renaming_ShowsTheWholeTitle_PutsARefusalBesideTheField_AndEscCancels()
+    {
+        var (session, _) = await Core.LiveSessionAsync(1, new string('T', 120));
+        var cut = RenderConsole(session.Id);
+
+        await cut.InvokeAsync(() => cut.Find("[aria-label='Rename session']").Click());
+        cut.Find(".rename-form input").GetAttribute("value").Should().Be(new string('T', 120));
+        await cut.InvokeAsync(() => cut.Find(".rename-form input").Change("   "));
+        await cut.InvokeAsync(() => cut.Find(".rename-form").Submit());
+        cut.WaitForAssertion(() => cut.Find(".rename-form .mud-input-helper-text").TextContent.Should().Contain("Title is required."));
+
+        await cut.InvokeAsync(() => cut.Find(".rename-form").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" }));
+        cut.FindAll(".rename-form").Should().BeEmpty();
+        cut.Find("h1").TextContent.Should().Be(new string('T', 120));
+    }
+
+    [Fact]
     public async Task TheShortcutHelp_NamesTheCountdownPresets_CoreOffers()
     {
         var (session, _) = await Core.LiveSessionAsync(1);

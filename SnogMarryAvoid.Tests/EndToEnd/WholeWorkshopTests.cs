@@ -123,6 +123,11 @@ public class WholeWorkshopTests(BrowserFixture browser) : IAsyncLifetime
         await phones[2].GetByRole(AriaRole.Button, new() { Name = "Add reason" }).ClickAsync();
         await Expect(console.Locator(".reason-item")).ToHaveCountAsync(2);
 
+        // Reveal-only: the room sees only the count, the facilitator alone the split, and the talking points.
+        await Expect(console.GetByTestId("private-split").Locator("[data-count=Marry]")).ToHaveTextAsync("3");
+        await Expect(console.GetByTestId("presenter-notes")).ToContainTextAsync(deck[0].Notes!);
+        (await projector.Locator("body").InnerTextAsync()).Should().NotContain(deck[0].Notes![..30], "the projector never shows presenter notes");
+
         var spotlight = console.Locator(".reason-item", new() { HasText = "40k readers" }).GetByRole(AriaRole.Button, new() { Name = "Spotlight" });
         await spotlight.FocusAsync();
         await console.Keyboard.PressAsync("Enter");
@@ -174,6 +179,14 @@ public class WholeWorkshopTests(BrowserFixture browser) : IAsyncLifetime
         await VoteAsync(2, "Snog");
         await Expect(projector.Locator("[data-count=Avoid]")).ToHaveTextAsync("2");
         await Expect(projector.Locator("[data-count=Snog]")).ToHaveTextAsync("1");
+
+        // The clicker's Page Up with votes in asks before moving the room; Esc keeps it where it is.
+        await PressAsync(console, "PageUp");
+        await Expect(console.Locator(".mud-dialog")).ToContainTextAsync("Voting on scenario 2 is open, with 3 votes in.");
+        await console.WaitForFunctionAsync("() => document.activeElement?.closest('.mud-dialog') != null"); // the question takes the keyboard
+        await console.Keyboard.PressAsync("Escape");
+        await Expect(console.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await Expect(projector.GetByTestId("scenario")).ToHaveTextAsync(Title(1));
         await PressAsync(console, "PageDown");
         await PressAsync(console, "PageDown");
         await Expect(projector.GetByTestId("verdict")).ToHaveTextAsync("The room says: avoid!");

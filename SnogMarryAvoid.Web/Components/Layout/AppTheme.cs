@@ -2,7 +2,7 @@ using MudBlazor;
 
 namespace SnogMarryAvoid.Web.Components.Layout;
 
-/// <summary>The console's MudBlazor theme: our colours and the system font stack (no web fonts to fetch).</summary>
+/// <summary>The staff pages' MudBlazor theme: our colours, the system font stack (no web fonts to fetch) and sentence-case buttons.</summary>
 public static class AppTheme
 {
     private static readonly string[] SystemFonts = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"];
@@ -27,6 +27,9 @@ public static class AppTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = SystemFonts },
+
+            // One button case on every staff page: sentence case, as written ("Open voting", not "OPEN VOTING").
+            Button = new ButtonTypography { FontFamily = SystemFonts, TextTransform = "none", FontWeight = "600" },
         },
     };
 }
