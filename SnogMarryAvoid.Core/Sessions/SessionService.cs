@@ -46,7 +46,22 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
         return await SessionViews.ManagerAsync(ctx, sessionId, ct);
     }
 
-    /// <summary>Sessions newest first: every session for an organiser, their own for a facilitator.</summary>
+    /// <summary>Whether <paramref name="actor"/> may run the session now (false too when it no longer exists).</summary>
+    public async Task<bool> MayRunAsync(Guid sessionId, Actor actor, CancellationToken ct = default)
+    {
+        await using var ctx = await db.ReadAsync(ct);
+        try
+        {
+            await SessionAccess.EnsureMayRunAsync(ctx, sessionId, actor, ct);
+            return true;
+        }
+        catch (DomainException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Sessions newest first: every session for an organiser, their own and those shared with them for a facilitator.</summary>
     public async Task<IReadOnlyList<SessionSummary>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);

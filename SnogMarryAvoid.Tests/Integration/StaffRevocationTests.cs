@@ -78,4 +78,41 @@ public sealed class StaffRevocationTests : IAsyncLifetime
         closed.IsCompleted.Should().BeFalse();
         (await hub.InvokeAsync<RoomView>("End", session)).IsEnded.Should().BeTrue();
     }
+
+    [Fact]
+    public async Task ACoFacilitatorWhoIsRemoved_StopsReceivingTheSessionsEvents_AndMayNoLongerRunIt()
+    {
+        var owner = await _app.CreateFacilitatorAsync("owner@example.org");
+        await _app.CreateFacilitatorAsync("co@example.org");
+        var (session, _) = await _app.Core.LiveSessionAsync(2, owner: owner);
+        await _app.Core.Sessions.ShareAsync(session.Id, owner, "co@example.org");
+        await using var hub = _app.HubClient(await _app.SignInCookiesAsync("co@example.org", AppFactory.FacilitatorPassword));
+        var titles = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        hub.On<RoomView>("SessionChanged", view => titles.Enqueue(view.Title));
+        await hub.StartAsync();
+        await hub.InvokeAsync<WatchReply>("Watch", session.Id);
+
+        await _app.Core.Sessions.RenameAsync(session.Id, owner, "Seen by the co-facilitator");
+        await WaitForAsync(() => titles.Contains("Seen by the co-facilitator"));
+
+        await _app.Core.Sessions.UnshareAsync(session.Id, owner, (await _app.Core.Sessions.GetAsync(session.Id, owner)).CoFacilitators[0].UserId);
+        (await _app.Services.GetRequiredService<StaffConnections>().StopWatchingWhatIsNoLongerSharedAsync()).Should().Be(1);
+        await _app.Core.Sessions.RenameAsync(session.Id, owner, "Not for them");
+        await _app.Core.Sessions.RenameAsync(session.Id, owner, "Nor this");
+        await Task.Delay(500);
+
+        titles.Should().NotContain(["Not for them", "Nor this"], "a removed co-facilitator hears nothing more of the session");
+        var next = () => hub.InvokeAsync<RoomView>("Next", session.Id);
+        (await next.Should().ThrowAsync<HubException>()).Which.Message.Should().Contain("Forbidden");
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline);
+            await Task.Delay(20);
+        }
+    }
 }

@@ -95,6 +95,7 @@ public sealed class SessionHub(
     {
         var view = await sessions.GetAsync(sessionId, await FacilitatorAsync());
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Watchers(sessionId));
+        staff.Watching(Context, sessionId);
         return new WatchReply(view.Room, view.Results, view.LastSequence);
     }
 

@@ -29,6 +29,9 @@ public sealed class StaffConnections(IServiceScopeFactory scopes, IOptions<Ident
         public HubCallerContext Context { get; } = context;
         public string UserId { get; } = userId;
         public string? Stamp { get; } = stamp;
+
+        /// <summary>The sessions this connection watches (<see cref="SessionHub.Watch"/>).</summary>
+        public ConcurrentDictionary<Guid, byte> Watching { get; } = new();
     }
 
     /// <summary>How many staff connections are open on this server.</summary>
@@ -44,6 +47,15 @@ public sealed class StaffConnections(IServiceScopeFactory scopes, IOptions<Ident
     }
 
     public void Closed(HubCallerContext context) => _open.TryRemove(context.ConnectionId, out _);
+
+    /// <summary>Notes that the connection watches a session, so that the checks can stop it when the session is no longer shared with it.</summary>
+    public void Watching(HubCallerContext context, Guid sessionId)
+    {
+        if (_open.TryGetValue(context.ConnectionId, out var connection))
+        {
+            connection.Watching[sessionId] = 0;
+        }
+    }
 
     /// <summary>Whether this connection's sign-in is still good, checked again when the last answer is older than <see cref="Interval"/>.</summary>
     public async Task<bool> IsStillSignedInAsync(HubCallerContext context)
@@ -77,7 +89,38 @@ public sealed class StaffConnections(IServiceScopeFactory scopes, IOptions<Ident
             logger.LogInformation("Closed {Count} hub connection(s) of accounts that were disabled, deleted or given a new password", closed);
         }
 
+        await StopWatchingWhatIsNoLongerSharedAsync();
         return closed;
+    }
+
+    /// <summary>
+    /// A co-facilitator removed from a session stops receiving its events: each watched session is asked
+    /// again (Core's rule), and a connection that may no longer run it leaves its watchers' group.
+    /// Returns how many watches it ended.
+    /// </summary>
+    public async Task<int> StopWatchingWhatIsNoLongerSharedAsync()
+    {
+        var watches = _open.Values.SelectMany(c => c.Watching.Keys.Select(id => (Connection: c, SessionId: id))).ToList();
+        if (watches.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var sessions = scope.ServiceProvider.GetRequiredService<SnogMarryAvoid.Core.Sessions.SessionService>();
+        var hub = scope.ServiceProvider.GetRequiredService<IHubContext<SessionHub, SnogMarryAvoid.Core.Contract.ISessionClient>>();
+        var ended = 0;
+        foreach (var (connection, sessionId) in watches)
+        {
+            if (!await sessions.MayRunAsync(sessionId, Web.Accounts.ActorOf.User(connection.Context.User!)))
+            {
+                await hub.Groups.RemoveFromGroupAsync(connection.Context.ConnectionId, HubGroups.Watchers(sessionId));
+                connection.Watching.TryRemove(sessionId, out _);
+                ended++;
+            }
+        }
+
+        return ended;
     }
 
     // Checks each sign-in (user and stamp) once, marks the connections, and returns the invalid ones.
