@@ -146,7 +146,7 @@ public class ConsoleTests : ComponentTest
     }
 
     [Fact]
-    public async Task HostileTextInTheDeckTitleAndReasons_IsShownAsText()
+    public async Task HostileTextInTheDeckTitleReasonsAndNotes_IsShownAsText()
     {
         const string Hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>";
         var session = await Core.Sessions.CreateAsync(Hostile, TestCore.Owner);
@@ -156,10 +156,12 @@ public class ConsoleTests : ComponentTest
         await Core.Scenarios.OpenAsync(session.Id, scenario.Id, TestCore.Owner);
         await Core.Voting.CastVoteAsync(person, scenario.Id, Choice.Avoid);
         await Core.Voting.SetReasonAsync(person, scenario.Id, Hostile);
+        await Core.Decks.SetNotesAsync(session.Id, scenario.Id, TestCore.Owner, "notes " + Hostile);
 
         var cut = RenderConsole(session.Id);
 
         cut.WaitForAssertion(() => cut.Find(".reason-text").TextContent.Should().Be(Hostile));
+        cut.Find(".notes-text").TextContent.Should().Be("notes " + Hostile);
         cut.Find(".deck-title").TextContent.Should().Contain(Hostile);
         cut.Markup.Should().Contain("&lt;script&gt;");
         cut.FindAll("script").Should().BeEmpty();

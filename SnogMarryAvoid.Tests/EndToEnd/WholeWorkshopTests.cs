@@ -103,9 +103,13 @@ public class WholeWorkshopTests(BrowserFixture browser) : IAsyncLifetime
         await PressAsync(console, "PageDown");
         await Expect(projector.GetByTestId("scenario")).ToHaveTextAsync(Title(0));
         await Expect(projector.GetByTestId("state")).ToHaveTextAsync("Talk it over: voting opens soon.");
+        await Expect(projector.GetByTestId("total")).ToHaveCountAsync(0);
         await Expect(phones[0].GetByTestId("before-voting")).ToHaveTextAsync("Talk it over: voting opens soon.");
         await Expect(phones[0].GetByRole(AriaRole.Button, new() { Name = "Snog", Exact = true })).ToHaveCountAsync(0);
         await Expect(console.GetByTestId("next-step")).ToHaveTextAsync("Open voting");
+        await Expect(console.GetByTestId("presenter-notes")).ToContainTextAsync(deck[0].Notes!);
+        await console.SaveScreenshotAsync("console-show-first", fullPage: false);
+        await projector.SaveScreenshotAsync("projector-before-voting");
         await PressAsync(console, "PageDown");
         await Expect(projector.GetByTestId("state")).ToContainTextAsync("Voting is open");
         await Expect(projector.GetByTestId("total")).ToHaveTextAsync("0 votes in");
