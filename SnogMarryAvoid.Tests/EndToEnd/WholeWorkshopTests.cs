@@ -110,6 +110,17 @@ public class WholeWorkshopTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(console.GetByTestId("presenter-notes")).ToContainTextAsync(deck[0].Notes!);
         await console.SaveScreenshotAsync("console-show-first", fullPage: false);
         await projector.SaveScreenshotAsync("projector-before-voting");
+        await phones[1].SaveScreenshotAsync("phone-before-voting-390");
+        await phones[2].SetViewportSizeAsync(320, 568);
+        await Expect(phones[2].GetByTestId("before-voting")).ToBeVisibleAsync();
+        (await phones[2].EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth")).Should().BeTrue("nothing scrolls sideways on a 320 px phone");
+        await phones[2].SaveScreenshotAsync("phone-before-voting-320");
+        foreach (var (width, height) in new[] { (1280, 720), (3840, 2160), (1920, 1080) })
+        {
+            await projector.SetViewportSizeAsync(width, height);
+            await projector.SaveScreenshotAsync($"projector-before-voting-{height}p", fullPage: false);
+        }
+
         await PressAsync(console, "PageDown");
         await Expect(projector.GetByTestId("state")).ToContainTextAsync("Voting is open");
         await Expect(projector.GetByTestId("total")).ToHaveTextAsync("0 votes in");
