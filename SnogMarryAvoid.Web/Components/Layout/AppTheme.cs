@@ -2,7 +2,11 @@ using MudBlazor;
 
 namespace SnogMarryAvoid.Web.Components.Layout;
 
-/// <summary>The staff pages' MudBlazor theme: our colours, the system font stack (no web fonts to fetch) and sentence-case buttons.</summary>
+/// <summary>
+/// The staff pages' MudBlazor theme: our colours, the system font stack (no web fonts to fetch) and
+/// sentence-case buttons. The button scale: the default size for a page's and a form's actions, small
+/// only for an action inside one row of a list (a reason, an account, a co-facilitator).
+/// </summary>
 public static class AppTheme
 {
     private static readonly string[] SystemFonts = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"];
