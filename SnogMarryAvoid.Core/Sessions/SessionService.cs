@@ -282,7 +282,8 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
     /// <summary>
     /// Shares the session with another facilitator (or organiser) by e-mail: they may then run it and see
     /// its report. Only its owner or an organiser may share it. Sharing twice is harmless; the owner and
-    /// unknown e-mails are refused with a message that says so. Publishes <see cref="Live.SessionChanged"/>.
+    /// unknown e-mails are refused with a message that says so. An ended session may be shared too, for
+    /// its report. Publishes <see cref="Live.SessionChanged"/>.
     /// </summary>
     public async Task<RoomView> ShareAsync(Guid sessionId, Actor actor, string? email, CancellationToken ct = default)
     {
@@ -302,7 +303,7 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
             {
                 ctx.SessionShares.Add(new SessionShare { SessionId = sessionId, UserId = user.Id, SharedAt = clock.GetUtcNow().UtcDateTime });
             }
-        }, ct);
+        }, ct, allowWhenEnded: true);
     }
 
     /// <summary>Stops sharing the session with a co-facilitator: from their next call on, they may no longer run it or see its report.</summary>

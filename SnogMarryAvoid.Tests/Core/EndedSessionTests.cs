@@ -22,6 +22,8 @@ public class EndedSessionTests : CoreTest
         ["end"] = (c, s, _, _) => c.Sessions.EndAsync(s, TestCore.Owner),
         ["blank"] = (c, s, _, _) => c.Sessions.SetBlankedAsync(s, TestCore.Owner, true),
         ["results live"] = (c, s, _, _) => c.Sessions.SetResultsLiveAsync(s, TestCore.Owner, true),
+        ["showing opens voting"] = (c, s, _, _) => c.Sessions.SetShowOpensVotingAsync(s, TestCore.Owner, true),
+        ["presenter notes"] = (c, s, x, _) => c.Decks.SetNotesAsync(s, x, TestCore.Owner, "Too late."),
         ["add scenario"] = (c, s, _, _) => c.Decks.AddAsync(s, TestCore.Owner, "Body", "Counterpart", null),
         ["add built-in deck"] = (c, s, _, _) => c.Decks.AddBuiltInAsync(s, TestCore.Owner),
         ["edit scenario"] = (c, s, x, _) => c.Decks.EditAsync(s, x, TestCore.Owner, "Body", "Counterpart", null),

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Scenarios;
@@ -164,9 +165,13 @@ public class SessionAccessTests : CoreTest
         await Core.Sessions.ShareAsync(session.Id, TestCore.Organiser, "b@example.org");
         (await Core.Sessions.GetAsync(session.Id, TestCore.Owner)).CoFacilitators.Select(c => c.Email).Should().Equal("b@example.org", "c@example.org");
 
+        // An ended session can still be shared, so that a colleague can read its report.
+        await Core.Sessions.EndAsync(session.Id, TestCore.Owner);
         await Core.Sessions.UnshareAsync(session.Id, TestCore.Owner, CoFacilitator.UserId);
         var gone = () => Core.Sessions.GetAsync(session.Id, CoFacilitator);
         (await gone.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.Forbidden);
         (await Core.Sessions.ListAsync(CoFacilitator)).Should().BeEmpty();
+        await Core.Sessions.ShareAsync(session.Id, TestCore.Owner, "c@example.org");
+        (await Core.Services.GetRequiredService<SnogMarryAvoid.Core.Reports.ReportService>().GetAsync(session.Id, CoFacilitator)).Session.Id.Should().Be(session.Id);
     }
 }
