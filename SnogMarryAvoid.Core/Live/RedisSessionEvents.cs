@@ -1,32 +1,35 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace SnogMarryAvoid.Core.Live;
 
 /// <summary>
 /// The scale-out engine: every event is delivered to this server's subscribers at once, then published
-/// on one Redis channel, from which every other server delivers it to its own subscribers (marked with
+/// on the deployment's Redis channel (<see cref="RedisOptions.Channel"/>), from which every other server
+/// of the same deployment delivers it to its own subscribers (marked with
 /// <see cref="SessionEvent.Origin"/>). Redis only carries news; the database holds the truth. While
 /// Redis is away each server keeps serving its own clients from its own events, and when Redis comes
 /// back <see cref="Restored"/> fires so the servers re-read the database and publish it again.
 /// </summary>
 public sealed class RedisSessionEvents : ISessionEvents, IDisposable
 {
-    public const string Channel = "snogmarryavoid:events";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly InProcessSessionEvents _local;
     private readonly IConnectionMultiplexer _redis;
     private readonly ILogger<RedisSessionEvents> _logger;
+    private readonly RedisChannel _channel;
     private int _failing;
 
-    public RedisSessionEvents(IConnectionMultiplexer redis, ILoggerFactory loggers)
+    public RedisSessionEvents(IConnectionMultiplexer redis, ILoggerFactory loggers, IOptions<RedisOptions> options)
     {
+        _channel = RedisChannel.Literal(options.Value.Channel);
         _local = new InProcessSessionEvents(loggers.CreateLogger<InProcessSessionEvents>());
         _redis = redis;
         _logger = loggers.CreateLogger<RedisSessionEvents>();
-        _redis.GetSubscriber().Subscribe(RedisChannel.Literal(Channel), (_, message) => ReceiveInBackground(message));
+        _redis.GetSubscriber().Subscribe(_channel, (_, message) => ReceiveInBackground(message));
         _redis.ConnectionFailed += OnConnectionFailed;
         _redis.ConnectionRestored += OnConnectionRestored;
     }
@@ -58,7 +61,7 @@ public sealed class RedisSessionEvents : ISessionEvents, IDisposable
         try
         {
             var payload = JsonSerializer.Serialize(new Envelope(ServerId, sessionEvent), Json);
-            await _redis.GetSubscriber().PublishAsync(RedisChannel.Literal(Channel), payload);
+            await _redis.GetSubscriber().PublishAsync(_channel, payload);
             if (Interlocked.Exchange(ref _failing, 0) == 1)
             {
                 _logger.LogInformation("Publishing live events to Redis works again");
