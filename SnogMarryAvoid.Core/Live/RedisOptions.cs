@@ -13,20 +13,24 @@ public sealed class RedisOptions : ISettings
     public string? ConnectionString { get; set; }
 
     /// <summary>
-    /// The pub/sub channel this deployment's servers share. Two deployments on one Redis must use
-    /// different channels, or each would receive the other's session titles and spotlighted reasons.
+    /// What this deployment's Redis channel starts with (the channel is <see cref="Channel"/>). Two
+    /// deployments on one Redis must use different prefixes, or each would receive the other's session
+    /// titles and spotlighted reasons.
     /// </summary>
-    [SettingKey("Redis:Channel")]
-    [SettingForm("a channel name of letters, digits and : . _ -, at most 100 characters")]
-    public string Channel { get; set; } = "snogmarryavoid:events";
+    [SettingKey("Redis:ChannelPrefix")]
+    [SettingForm("letters, digits and : . _ -, at most 100 characters")]
+    public string ChannelPrefix { get; set; } = "snogmarryavoid";
+
+    /// <summary>The pub/sub channel this deployment's servers share.</summary>
+    public string Channel => $"{ChannelPrefix}:events";
 
     public bool Enabled => !string.IsNullOrWhiteSpace(ConnectionString);
 
     public IEnumerable<string> Problems()
     {
-        if (Channel.Length is 0 or > 100 || !Channel.All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '.' or '_' or '-'))
+        if (ChannelPrefix.Length is 0 or > 100 || !ChannelPrefix.All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '.' or '_' or '-'))
         {
-            yield return "Redis:Channel is not usable: expected a channel name of letters, digits and : . _ -, at most 100 characters.";
+            yield return "Redis:ChannelPrefix is not usable: expected letters, digits and : . _ -, at most 100 characters.";
         }
 
         if (!Enabled)

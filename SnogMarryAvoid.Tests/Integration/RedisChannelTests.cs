@@ -7,7 +7,7 @@ using StackExchange.Redis;
 
 namespace SnogMarryAvoid.Tests.Integration;
 
-/// <summary>Two deployments sharing one Redis hear only their own events, when each has its own channel.</summary>
+/// <summary>Two deployments sharing one Redis hear only their own events, when each has its own channel prefix.</summary>
 public sealed class RedisChannelTests : IAsyncLifetime
 {
     private RedisServer _redis = default!;
@@ -25,10 +25,10 @@ public sealed class RedisChannelTests : IAsyncLifetime
         await _redis.DisposeAsync();
     }
 
-    private async Task<RedisSessionEvents> ServerAsync(string channel)
+    private async Task<RedisSessionEvents> ServerAsync(string prefix)
     {
         var connection = await ConnectionMultiplexer.ConnectAsync(_redis.Configuration);
-        var events = new RedisSessionEvents(connection, NullLoggerFactory.Instance, Options.Create(new RedisOptions { ConnectionString = _redis.Configuration, Channel = channel }));
+        var events = new RedisSessionEvents(connection, NullLoggerFactory.Instance, Options.Create(new RedisOptions { ConnectionString = _redis.Configuration, ChannelPrefix = prefix }));
         _disposables.Add(events);
         _disposables.Add(connection);
         return events;
@@ -37,9 +37,9 @@ public sealed class RedisChannelTests : IAsyncLifetime
     [Fact]
     public async Task ADeploymentHearsItsOwnServers_AndNotAnotherDeploymentOnTheSameRedis()
     {
-        var councilA = await ServerAsync("council:events");
-        var councilB = await ServerAsync("council:events");
-        var trust = await ServerAsync("trust:events");
+        var councilA = await ServerAsync("council");
+        var councilB = await ServerAsync("council");
+        var trust = await ServerAsync("trust");
         var session = Guid.NewGuid();
         var (heardByCouncil, heardByTrust) = (new ConcurrentQueue<int>(), new ConcurrentQueue<int>());
         _disposables.Add(councilB.Subscribe(session, e => { heardByCouncil.Enqueue(((ParticipantJoined)e).ParticipantCount); return Task.CompletedTask; }));
@@ -63,9 +63,10 @@ public sealed class RedisChannelTests : IAsyncLifetime
     [InlineData("")]
     [InlineData("has spaces")]
     [InlineData("semi;colon")]
-    public void AnUnusableChannel_IsRefused_NamingTheKey(string channel)
+    public void AnUnusablePrefix_IsRefused_NamingTheKey(string prefix)
     {
-        new RedisOptions { Channel = channel }.Problems().Should().ContainSingle()
-            .Which.Should().StartWith("Redis:Channel is not usable");
+        new RedisOptions { ChannelPrefix = prefix }.Problems().Should().ContainSingle()
+            .Which.Should().StartWith("Redis:ChannelPrefix is not usable");
+        new RedisOptions().Channel.Should().Be("snogmarryavoid:events", "the default is the app's name, as before");
     }
 }
