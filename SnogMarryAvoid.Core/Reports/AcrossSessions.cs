@@ -9,7 +9,7 @@ namespace SnogMarryAvoid.Core.Reports;
 
 /// <summary>One room's result for a scenario that several sessions ran.</summary>
 /// <summary>One room's result on a scenario; its date, time and join code tell apart two sessions with the same title.</summary>
-public sealed record ComparisonRow(Guid SessionId, string SessionTitle, DateTime Date, ScenarioResults Results, double Polarisation, string JoinCode = "");
+public sealed record ComparisonRow(Guid SessionId, string SessionTitle, DateTime Date, ScenarioResults Results, double Polarisation, string JoinCode);
 
 /// <summary>The same scenario (body and counterpart, ignoring case and spacing) across sessions, oldest first.</summary>
 public sealed record ScenarioComparison(string PublicBody, string Counterpart, IReadOnlyList<ComparisonRow> Rooms);

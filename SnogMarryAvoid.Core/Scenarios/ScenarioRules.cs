@@ -148,6 +148,10 @@ public static class ScenarioRules
         };
     }
 
+    /// <summary>The clicker's "back": the scenario before the current one in the deck, or null at the start (or with none current).</summary>
+    public static ScenarioView? Previous(IReadOnlyList<ScenarioView> deck, Guid? currentId) =>
+        deck.FirstOrDefault(s => s.Id == currentId) is { } current ? deck.Where(s => s.Order < current.Order).MaxBy(s => s.Order) : null;
+
     /// <summary>
     /// What to ask before the room is moved from the current scenario to <paramref name="targetId"/>
     /// (another scenario shown or opened, or the clicker's back), or null when nothing is interrupted:

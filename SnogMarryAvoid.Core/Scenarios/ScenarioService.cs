@@ -106,14 +106,13 @@ public sealed class ScenarioService(DbWork db, SessionChanges changes, TimeProvi
         changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
         {
             var deck = await ctx.Scenarios.Where(s => s.SessionId == sessionId).OrderBy(s => s.Order).ToListAsync(ct);
-            var current = deck.FirstOrDefault(s => s.Id == session.CurrentScenarioId);
-            var previous = current is null ? null : deck.LastOrDefault(s => s.Order < current.Order);
-            if (previous is null)
+            if (ScenarioRules.Previous([.. deck.Select(ScenarioView.From)], session.CurrentScenarioId) is not { } previous)
             {
                 return;
             }
 
-            if (current!.State == ScenarioState.Open)
+            var current = deck.Single(s => s.Id == session.CurrentScenarioId);
+            if (current.State == ScenarioState.Open)
             {
                 Close(current);
             }

@@ -25,8 +25,8 @@ public sealed record ManagerView(
     int ReasonCount,
     CountdownRules Countdowns,
     SessionActions Actions,
-    bool ShowOpensVoting = false,
-    IReadOnlyList<CoFacilitator>? Shares = null)
+    bool ShowOpensVoting,
+    IReadOnlyList<CoFacilitator> CoFacilitators)
 {
     [JsonIgnore]
     public Guid Id => Room.SessionId;
@@ -49,9 +49,21 @@ public sealed record ManagerView(
 
     public bool IsNewerThan(ManagerView? other) => Room.IsNewerThan(other?.Room);
 
-    /// <summary>The co-facilitators the session is shared with.</summary>
+    /// <summary>
+    /// The scenario the facilitator is talking about, whose presenter notes the console shows: the current
+    /// one, else the one the next step will show, else (a draft) the first.
+    /// </summary>
     [JsonIgnore]
-    public IReadOnlyList<CoFacilitator> CoFacilitators => Shares ?? [];
+    public DeckItem? InFocus =>
+        Deck.FirstOrDefault(d => d.IsCurrent) ?? Deck.FirstOrDefault(d => d.Scenario.Id == Next.ScenarioId)
+        ?? (Phase == SessionPhase.Draft ? Deck.FirstOrDefault() : null);
+
+    /// <summary>
+    /// Whether the console shows the facilitator alone the split so far: voting has opened on the current
+    /// scenario, it is not revealed, and the room does not see results live.
+    /// </summary>
+    [JsonIgnore]
+    public bool ShowsPrivateSplit => Current is { State: ScenarioState.Open or ScenarioState.Closed } && !Room.ShowResultsLive;
 
     /// <summary>Whether <paramref name="actor"/> may run the session as this view has it (organiser, owner or co-facilitator).</summary>
     public bool MayBeRunBy(Accounts.Actor actor) => actor.MayManage(OwnerId) || CoFacilitators.Any(c => c.UserId == actor.UserId);

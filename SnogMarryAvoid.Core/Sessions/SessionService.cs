@@ -42,7 +42,7 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
     public async Task<ManagerView> GetAsync(Guid sessionId, Actor actor, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);
-        await EnsureMayManageAsync(ctx, sessionId, actor, ct);
+        await SessionAccess.EnsureMayRunAsync(ctx, sessionId, actor, ct);
         return await SessionViews.ManagerAsync(ctx, sessionId, ct);
     }
 
@@ -65,7 +65,7 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
     public async Task<IReadOnlyList<SessionSummary>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);
-        return await Summaries(ctx, Visible(ctx, actor)).ToListAsync(ct);
+        return await Summaries(ctx, SessionAccess.Runnable(ctx, actor)).ToListAsync(ct);
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
     {
         var size = Math.Clamp(filter.PageSize, 1, SessionFilter.MaxPageSize);
         await using var ctx = await db.ReadAsync(ct);
-        var query = Visible(ctx, actor);
+        var query = SessionAccess.Runnable(ctx, actor);
         if (!string.IsNullOrWhiteSpace(filter.Title))
         {
             var term = filter.Title.Trim().ToLower(System.Globalization.CultureInfo.InvariantCulture);
@@ -113,15 +113,13 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
     public async Task<IReadOnlyList<FacilitatorOption>> ListFacilitatorsAsync(Actor actor, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);
-        var owners = Visible(ctx, actor).Select(s => s.OwnerId).Distinct();
+        var owners = SessionAccess.Runnable(ctx, actor).Select(s => s.OwnerId).Distinct();
         return await ctx.Users.AsNoTracking()
             .Where(u => owners.Contains(u.Id))
             .OrderBy(u => u.Email)
             .Select(u => new FacilitatorOption(u.Id, u.Email ?? u.UserName ?? u.Id))
             .ToListAsync(ct);
     }
-
-    private static IQueryable<Session> Visible(SnogDbContext ctx, Actor actor) => SessionAccess.Runnable(ctx, actor);
 
     private static IQueryable<SessionSummary> Summaries(SnogDbContext ctx, IQueryable<Session> sessions) =>
         sessions
@@ -137,12 +135,9 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
     public async Task<RoomView> GetRoomViewAsync(Guid sessionId, Actor actor, CancellationToken ct = default)
     {
         await using var ctx = await db.ReadAsync(ct);
-        await EnsureMayManageAsync(ctx, sessionId, actor, ct);
+        await SessionAccess.EnsureMayRunAsync(ctx, sessionId, actor, ct);
         return await SessionViews.RoomAsync(ctx, sessionId, ct);
     }
-
-    private static Task EnsureMayManageAsync(SnogDbContext ctx, Guid sessionId, Actor actor, CancellationToken ct) =>
-        SessionAccess.EnsureMayRunAsync(ctx, sessionId, actor, ct);
 
     /// <summary>
     /// The session a typed join code leads to. Case, spaces and dashes are forgiven. Throws

@@ -7,7 +7,7 @@ const handled = new Set(["PageDown", "PageUp", "ArrowRight", "ArrowLeft", "b", "
 // Input types that take typed text; checkboxes (switches), radios and buttons do not.
 const textTypes = new Set(["text", "search", "email", "password", "number", "tel", "url", "date", "time", "datetime-local", "month", "week"]);
 
-export function isTextField(target) {
+function isTextField(target) {
   if (!(target instanceof HTMLElement)) {
     return false;
   }
