@@ -59,6 +59,16 @@ public class ProjectorFitTests(BrowserFixture browser) : IAsyncLifetime
 
     private sealed record Measured(bool Scrolls, bool Overflows, string[] Out, double Title, int HiddenItems, string? More, string? Fitted, string Size);
 
+    /// <summary>How many times the projector fits itself again in a second and a half of a room that does not move.</summary>
+    private static Task<int> RefitsWhileStillAsync(IPage page) => page.EvaluateAsync<int>("""
+        () => new Promise(done => {
+          let fits = 0;
+          const watch = new MutationObserver(changes => { fits += changes.length; });
+          watch.observe(document.querySelector('.projector-view[data-fit]'), { attributes: true, attributeFilter: ['data-fitted'] });
+          setTimeout(() => { watch.disconnect(); done(fits); }, 1500);
+        })
+        """);
+
     private static async Task<Measured> MeasureAsync(IPage page) =>
         System.Text.Json.JsonSerializer.Deserialize<Measured>(await page.EvaluateAsync<string>(Measure), System.Text.Json.JsonSerializerOptions.Web)!;
 
@@ -147,6 +157,7 @@ public class ProjectorFitTests(BrowserFixture browser) : IAsyncLifetime
         measured.Overflows.Should().BeFalse("nothing runs off the screen");
         measured.Out.Should().BeEmpty("nothing is clipped");
         measured.Title.Should().BeGreaterThanOrEqualTo(40.0 * height / 1080 - 0.5, "the scenario stays at least 40 px high at 1080p");
+        (await RefitsWhileStillAsync(page)).Should().Be(0, "once it fits, a still room costs the projector nothing");
         if (measured.HiddenItems > 0)
         {
             measured.More.Should().Be($"+{measured.HiddenItems} more {(measured.HiddenItems == 1 ? "reason" : "reasons")}", "what is left out is said");
@@ -211,10 +222,9 @@ public class ProjectorFitTests(BrowserFixture browser) : IAsyncLifetime
         measured.Scrolls.Should().BeFalse(measured.Size);
         measured.Out.Should().BeEmpty(measured.Size);
         (await page.Locator(".recap-item").CountAsync()).Should().Be(deck.Count);
-        if (measured.HiddenItems > 0)
-        {
-            measured.More.Should().Be($"+{measured.HiddenItems} more {(measured.HiddenItems == 1 ? "scenario" : "scenarios")}");
-        }
+        measured.HiddenItems.Should().BeGreaterThan(1, "two built-in decks are more than one screen holds");
+        measured.More.Should().Be($"+{measured.HiddenItems} more scenarios");
+        (await RefitsWhileStillAsync(page)).Should().Be(0, "once it fits, a still room costs the projector nothing (its own '+N more' line is not a redraw)");
     }
 
     /// <summary>A text of real words, as long as a field allows.</summary>

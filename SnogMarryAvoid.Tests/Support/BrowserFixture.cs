@@ -77,7 +77,17 @@ public static class PageExtensions
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
+        try
+        {
+            // Sent back is when the next page's address is committed; the caller waits for what it needs
+            // of that page (WaitForInteractiveAsync), so a slow image or script there is not a failed sign-in.
+            await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            var said = await page.Locator("[role=alert], .error").AllInnerTextsAsync();
+            throw new TimeoutException($"Signing in as {email} did not leave {page.Url}; the page says: {string.Join(" | ", said)}", e);
+        }
     }
 
     /// <summary>

@@ -101,9 +101,11 @@ function scheduleFit() {
     });
   }
 }
-// Blazor redraws the view as the room moves on; a countdown's ticking is not a change of layout.
+// Blazor redraws the view as the room moves on. A countdown's ticking is not a change of layout, and
+// nor is the fitter's own "+N more" line: counting it would fit the projector again at every frame.
+const NOT_A_REDRAW = "[data-closes-in-ms], [data-more]";
 new MutationObserver((changes) => {
-  if (changes.some((change) => !(change.target.closest?.("[data-closes-in-ms]") ?? change.target.parentElement?.closest("[data-closes-in-ms]")))) {
+  if (changes.some((change) => !(change.target.closest?.(NOT_A_REDRAW) ?? change.target.parentElement?.closest(NOT_A_REDRAW)))) {
     scheduleFit();
   }
 }).observe(document.body, { childList: true, subtree: true, characterData: true });
