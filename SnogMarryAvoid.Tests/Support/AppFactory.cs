@@ -25,10 +25,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
     /// <param name="services">Replaces or adds services after the app's own (a log capture, a failing filter).</param>
-    public AppFactory(string? dataFolder = null, bool realPort = false, bool bootstrapOrganiser = true, int port = 0, Dictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="environment">The hosting environment: Development (detailed errors for the tests), or Production as deployed.</param>
+    public AppFactory(string? dataFolder = null, bool realPort = false, bool bootstrapOrganiser = true, int port = 0, Dictionary<string, string>? settings = null, Action<IServiceCollection>? services = null,
+        string environment = "Development")
     {
+        _environment = environment;
         _bootstrap = bootstrapOrganiser;
         _settings = settings ?? [];
         _services = services;
@@ -62,7 +66,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", "");

@@ -26,18 +26,28 @@ public sealed class ServerProcess : IAsyncDisposable
     /// "the same server". With <paramref name="waitUntilHealthy"/> false it returns at once (for a server
     /// that is expected not to start).
     /// </summary>
-    public static async Task<ServerProcess> StartAsync(Dictionary<string, string>? settings = null, string? dataFolder = null, int? port = null, bool waitUntilHealthy = true)
+    /// <param name="app">The app's dll: by default the build beside the tests; a published app's for the tests of deployment.</param>
+    /// <param name="workingDirectory">Where it is started from: by default the project's folder; <c>/</c> as a service manager would.</param>
+    /// <param name="environment">The hosting environment, or null to set none (the app's own default).</param>
+    public static async Task<ServerProcess> StartAsync(Dictionary<string, string>? settings = null, string? dataFolder = null, int? port = null, bool waitUntilHealthy = true,
+        string? app = null, string? workingDirectory = null, string? environment = "Development")
     {
         var url = $"http://127.0.0.1:{port ?? AppFactory.FreePort()}";
         dataFolder ??= Path.Combine(Path.GetTempPath(), "sma-tests", Guid.NewGuid().ToString("N"));
-        var webDll = Path.Combine(AppContext.BaseDirectory, "SnogMarryAvoid.Web.dll");
+        var webDll = app ?? Path.Combine(AppContext.BaseDirectory, "SnogMarryAvoid.Web.dll");
         var start = new ProcessStartInfo("dotnet", [webDll, "--urls", url])
         {
-            WorkingDirectory = Path.GetFullPath(Path.Combine(Repo.Root, "SnogMarryAvoid.Web")),
+            WorkingDirectory = workingDirectory ?? Path.GetFullPath(Path.Combine(Repo.Root, "SnogMarryAvoid.Web")),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        if (environment is not null)
+        {
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        }
+
         start.Environment["DataFolder"] = dataFolder;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Bootstrap__OrganiserEmail"] = AppFactory.OrganiserEmail;

@@ -15,10 +15,15 @@ public static class ReportEndpoints
     /// whoever may manage it. <c>?hidden=true</c> includes reasons the facilitator hid.
     /// </summary>
     public static void MapReportEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/reports/{sessionId:guid}/{file}", async (Guid sessionId, string file, bool? hidden, ClaimsPrincipal user, ReportService reports) =>
+        app.MapGet("/reports/{sessionId:guid}/{file}", async (Guid sessionId, string file, string? hidden, ClaimsPrincipal user, ReportService reports) =>
         {
             var actor = ActorOf.User(user);
-            var includeHidden = hidden == true;
+            if (IncludeHidden(hidden) is not { } includeHidden)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request",
+                    detail: "hidden must be true or false (or 1 or 0): whether to include the reasons the facilitator hid.");
+            }
+
             try
             {
                 if (file is not ("results.csv" or "votes.csv" or "session.json"))
@@ -42,6 +47,14 @@ public static class ReportEndpoints
                 return PageStatus.Problem(ex);
             }
         }).RequireAuthorization(p => p.RequireRole(Roles.Organiser, Roles.Facilitator));
+
+    /// <summary>The <c>hidden</c> query: absent is false; true, false, 1 and 0 are understood; anything else is null.</summary>
+    public static bool? IncludeHidden(string? hidden) => hidden?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "false" or "0" => false,
+        "true" or "1" => true,
+        _ => null,
+    };
 
     private static IResult Text(string content, string type, string name) => Results.File(Encoding.UTF8.GetBytes(content), type, name);
 }
