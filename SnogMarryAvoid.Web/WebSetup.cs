@@ -11,6 +11,8 @@ using SnogMarryAvoid.Core.Settings;
 using SnogMarryAvoid.Web.Accounts;
 using SnogMarryAvoid.Web.Components;
 using SnogMarryAvoid.Web.Files;
+using SnogMarryAvoid.Web.Hosting;
+using SnogMarryAvoid.Web.Http;
 using SnogMarryAvoid.Web.Hubs;
 using SnogMarryAvoid.Web.Observability;
 using SnogMarryAvoid.Web.Participants;
@@ -28,11 +30,15 @@ public static class WebSetup
     /// <summary>Exit code when the database cannot be reached or migrated at start-up.</summary>
     public const int DatabaseUnavailableExitCode = 3;
 
+    /// <summary>The tag of the health checks that only readiness runs.</summary>
+    private const string ReadyOnly = "ready";
+
     public static WebApplicationBuilder AddSnogWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddSnogCore(builder.Environment.ContentRootPath);
         services.AddSettings<PublicAddressOptions>();
+        services.AddSettings<ForwardedHeadersSettings>();
         services.AddSingleton<INetworkAddresses, MachineAddresses>();
         services.AddSingleton<JoinLinks>();
         services.AddHostedService<RoomAddressBanner>();
@@ -48,9 +54,14 @@ public static class WebSetup
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<LimitsOptions>>((kestrel, limits) => kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(limits.Value.KeepAliveSeconds));
 
+        // /healthz: the database and Redis, as it always was. /healthz/ready adds the schema and the drain;
+        // /healthz/live runs no check at all (the process answers).
+        services.AddSingleton<ServerDrain>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<RedisHealthCheck>("redis");
+            .AddCheck<RedisHealthCheck>("redis")
+            .AddCheck<SchemaHealthCheck>("schema", tags: [ReadyOnly])
+            .AddCheck<DrainHealthCheck>("drain", tags: [ReadyOnly]);
         services.AddMudServices();
         services.AddResponseCompression(o =>
         {
@@ -67,6 +78,13 @@ public static class WebSetup
 
     public static WebApplication UseSnogPipeline(this WebApplication app)
     {
+        // First of all, so that every limit, log and redirect sees the client's address, scheme and host:
+        // forwarded headers from the proxies named in settings, and from nobody else.
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersSettings>>().Value is { Enabled: true } forwarded)
+        {
+            app.UseForwardedHeaders(forwarded.Options());
+        }
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -86,7 +104,9 @@ public static class WebSetup
 
     public static WebApplication MapSnogEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync, Predicate = c => !c.Tags.Contains(ReadyOnly) });
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync, Predicate = _ => false });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapSnogHub();
         app.MapSnogMetrics();
         app.MapAccountEndpoints();

@@ -1,15 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace SnogMarryAvoid.Core.Persistence;
 
 /// <summary>
 /// Applies the engine's migrations before the server takes requests (hosted services start before
-/// Kestrel). On SQLite it also switches the file to write-ahead logging, so readers never wait for
-/// the writer.
+/// Kestrel), unless <c>Database:MigrateAtStartup</c> is false: then it only says which migrations are
+/// still to apply, and <see cref="SchemaHealthCheck"/> keeps the server out of readiness until they are.
+/// On SQLite it also switches the file to write-ahead logging, so readers never wait for the writer.
 /// </summary>
-public sealed class DatabaseMigrator(IDbContextFactory<SnogDbContext> factory, ILogger<DatabaseMigrator> logger) : IHostedService
+public sealed class DatabaseMigrator(IDbContextFactory<SnogDbContext> factory, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     /// <summary>
     /// Brings the database up to date before the app takes any request. If the database cannot be
@@ -33,6 +35,17 @@ public sealed class DatabaseMigrator(IDbContextFactory<SnogDbContext> factory, I
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (!options.Value.MigrateAtStartup)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogWarning("Database:MigrateAtStartup is false and {Count} migration(s) are not applied on {Provider}: {Migrations}. Apply deploy/sql/ first; until then /healthz/ready is unhealthy.", pending.Count, db.Database.ProviderName, string.Join(", ", pending));
+            }
+
+            return;
+        }
+
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {

@@ -30,6 +30,13 @@ public sealed class DatabaseOptions : ISettings
     [SettingForm("a folder path")]
     public string? DataFolder { get; set; }
 
+    /// <summary>
+    /// Whether the app brings its own schema up to date when it starts. Off, for a change process in
+    /// which a person applies the scripts in <c>deploy/sql/</c>: the app then never changes the schema,
+    /// and <c>/healthz/ready</c> names the migrations still to apply.
+    /// </summary>
+    public bool MigrateAtStartup { get; set; } = true;
+
     public IEnumerable<string> Problems()
     {
         if (string.IsNullOrWhiteSpace(ConnectionString))
