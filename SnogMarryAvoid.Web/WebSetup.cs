@@ -129,6 +129,7 @@ public static class WebSetup
             return await RefuseAsync(problems);
         }
 
+        builder.ListenForMetrics();
         var app = builder.Build();
         app.UseSnogPipeline();
         app.MapSnogEndpoints();

@@ -15,6 +15,8 @@ namespace SnogMarryAvoid.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public class PhoneMemoryMeasurement(BrowserFixture browser)
 {
+    private const string MetricsToken = "the-measurements-scraper-token";
+
     private static readonly int Phones = int.TryParse(Environment.GetEnvironmentVariable("SMA_BROWSER_PHONES"), out var n) && n > 0 ? n : 50;
     private static readonly double BurstSeconds = double.TryParse(Environment.GetEnvironmentVariable("SMA_BURST_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var w) && w >= 0 ? w : 10;
     private static readonly int PhoneBrowsers = int.TryParse(Environment.GetEnvironmentVariable("SMA_PHONE_BROWSERS"), out var b) && b > 0 ? b : 4;
@@ -57,6 +59,7 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
+        serverEnvironment["Metrics__Token"] = MetricsToken;
         await using var server = await ServerProcess.StartAsync(serverEnvironment);
         await using var core = await server.CoreAsync();
         var (session, scenarios) = await core.LiveSessionAsync(1);
@@ -151,7 +154,8 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         // The server's own share: from each vote's commit to the results event, from its /metrics histogram
         // (bucket bounds, so "at most"). The rest of tap → projector is the browsers' and the network's.
         using var http = new HttpClient();
-        var broadcast = BroadcastPercentiles(await http.GetStringAsync($"{server.Url}/metrics"));
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, $"{server.Url}/metrics") { Headers = { Authorization = new("Bearer", MetricsToken) } };
+        var broadcast = BroadcastPercentiles(await (await http.SendAsync(scrape)).EnsureSuccessStatusCode().Content.ReadAsStringAsync());
 
         var folder = Path.Combine(AppContext.BaseDirectory, "measurements");
         Directory.CreateDirectory(folder);

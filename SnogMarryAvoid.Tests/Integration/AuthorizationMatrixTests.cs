@@ -35,7 +35,8 @@ public class AuthorizationMatrixTests : IAsyncLifetime
         var runsA = visitor is "facilitator A" or "co-facilitator C" or "organiser";
         return page switch
         {
-            "/" or "/join/{CODE}" or "/account/login" or "/account/denied" or "/healthz" or "/metrics" => "ok",
+            "/" or "/join/{CODE}" or "/account/login" or "/account/denied" or "/healthz" or "/healthz/live" or "/healthz/ready" => "ok",
+            "/metrics" => "not found", // not on the public port unless Metrics:Token is set, and then only with it (MetricsTests)
             "/account/password" or "/facilitate" or "/reports" => signedIn ? "ok" : "login",
             "/admin/users" => !signedIn ? "login" : visitor == "organiser" ? "ok" : "denied",
             _ => !signedIn ? "login" : runsA ? "ok" : "forbidden", // one session's pages and files
@@ -43,12 +44,12 @@ public class AuthorizationMatrixTests : IAsyncLifetime
     }
 
     // Every page and HTTP endpoint of the app, for every kind of visitor: "ok" (200), "login" (sent
-    // to sign in), "denied" (sent to the access-denied page) or "forbidden" (403, nothing shown).
+    // to sign in), "denied" (sent to the access-denied page), "forbidden" (403, nothing shown) or "not found" (404).
     public static TheoryData<string, string, string> Cells()
     {
         string[] pages =
         [
-            "/", "/join/{CODE}", "/account/login", "/account/denied", "/healthz", "/metrics",
+            "/", "/join/{CODE}", "/account/login", "/account/denied", "/healthz", "/healthz/live", "/healthz/ready", "/metrics",
             "/account/password", "/facilitate", "/reports", "/admin/users",
             "/facilitate/{A}", "/projector/{A}", "/reports/{A}",
             "/facilitate/{A}/deck.csv", "/facilitate/{A}/deck.json",
@@ -98,6 +99,9 @@ public class AuthorizationMatrixTests : IAsyncLifetime
             case "login":
                 response.StatusCode.Should().Be(HttpStatusCode.Redirect);
                 location.Should().Contain("/account/login");
+                break;
+            case "not found":
+                response.StatusCode.Should().Be(HttpStatusCode.NotFound);
                 break;
             case "denied":
                 response.StatusCode.Should().Be(HttpStatusCode.Redirect);

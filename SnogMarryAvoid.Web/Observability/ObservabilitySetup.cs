@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using OpenTelemetry.Metrics;
 using SnogMarryAvoid.Core.Observability;
+using SnogMarryAvoid.Core.Settings;
 
 namespace SnogMarryAvoid.Web.Observability;
 
@@ -12,6 +13,7 @@ public static class ObservabilitySetup
     /// </summary>
     public static IServiceCollection AddSnogObservability(this IServiceCollection services)
     {
+        services.AddSettings<MetricsSettings>();
         services.AddSingleton<LiveGauges>();
         services.AddSingleton<CircuitTally>();
         services.AddScoped<CircuitHandler, CircuitCounter>();
@@ -22,10 +24,34 @@ public static class ObservabilitySetup
         return services;
     }
 
+    /// <summary>With <c>Metrics:Port</c> set, the server listens on that port too, beside its own addresses.</summary>
+    public static void ListenForMetrics(this WebApplicationBuilder builder)
+    {
+        if (Settings.Read<MetricsSettings>(builder.Configuration).Port is not { } port)
+        {
+            return;
+        }
+
+        var urls = builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey) is { Length: > 0 } set ? set : "http://localhost:5000";
+        builder.WebHost.UseUrls([.. urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), $"http://0.0.0.0:{port}"]);
+    }
+
     public static IEndpointRouteBuilder MapSnogMetrics(this IEndpointRouteBuilder app)
     {
         app.ServiceProvider.GetRequiredService<LiveGauges>();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        var settings = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricsSettings>>().Value;
+        // Not found, not forbidden, to anyone else: the public port does not show that it exists.
+        app.MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, optionsName: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
+        {
+            if (settings.Allows(context))
+            {
+                await next(context);
+            }
+            else
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+        }));
         return app;
     }
 }
