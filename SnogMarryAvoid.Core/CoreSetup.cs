@@ -78,11 +78,29 @@ public static class CoreSetup
 
         // The key ring that protects sign-in and participant cookies lives in the database, so every
         // server sharing the database reads the same keys and a restart changes nothing.
+        // DataProtection:CertificatePath encrypts the keys before they are stored (ProtectKeys, called by the host).
+        services.AddSettings<KeyProtectionOptions>();
         services.AddDataProtection()
             .SetApplicationName("SnogMarryAvoid")
             .PersistKeysToDbContext<SnogDbContext>();
         services.AddScoped<AccountService>();
         services.AddHostedService<OrganiserBootstrap>();
+        return services;
+    }
+
+    /// <summary>
+    /// Encrypts the data-protection keys with the certificate <paramref name="options"/> names before they
+    /// are stored, and decrypts stored keys with it or an earlier one. Without a certificate, nothing changes.
+    /// </summary>
+    public static IServiceCollection ProtectKeys(this IServiceCollection services, KeyProtectionOptions options)
+    {
+        if (options.Certificate() is { } certificate)
+        {
+            services.AddDataProtection()
+                .ProtectKeysWithCertificate(certificate)
+                .UnprotectKeysWithAnyCertificate([.. options.Decryptors()]);
+        }
+
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using SnogMarryAvoid.Core;
+using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Limits;
 using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Persistence;
@@ -37,6 +38,11 @@ public static class WebSetup
     {
         var services = builder.Services;
         services.AddSnogCore(builder.Environment.ContentRootPath);
+        if (ReadIfValid<KeyProtectionOptions>(builder.Configuration) is { } keys)
+        {
+            services.ProtectKeys(keys);
+        }
+
         services.AddSettings<PublicAddressOptions>();
         services.AddSettings<ForwardedHeadersSettings>();
         services.AddSingleton<INetworkAddresses, MachineAddresses>();
@@ -148,6 +154,19 @@ public static class WebSetup
             // Already logged by the migrator; say it once more on stderr, plainly, and exit non-zero.
             await Console.Error.WriteLineAsync($"SnogMarryAvoid did not start: {ex.Message}");
             return DatabaseUnavailableExitCode;
+        }
+    }
+
+    /// <summary>A settings section needed while services are registered; when it is bad, null (the start is then refused, naming the key).</summary>
+    private static T? ReadIfValid<T>(IConfiguration configuration) where T : class, ISettings, new()
+    {
+        try
+        {
+            return Settings.Read<T>(configuration);
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
         }
     }
 

@@ -13,6 +13,15 @@ public static class PersistenceSetup
     public const string DefaultSqliteFile = "snogmarryavoid.db";
 
     /// <summary>
+    /// A server engine's transient failures (a failover, a dropped connection, a deadlock victim) are
+    /// retried by EF Core's execution strategy, a few times within seconds: every write is one unit of
+    /// work inside that strategy (<see cref="DbWork"/>), so a retry repeats the whole unit.
+    /// </summary>
+    public const int RetryCount = 4;
+
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// Registers <see cref="IDbContextFactory{SnogDbContext}"/> for the engine that <see cref="DatabaseOptions"/>
     /// names (chosen when it is first needed, from validated settings), the migrator that runs at start-up,
     /// and <see cref="DbWork"/>. Without a connection string, SQLite uses a file in the data folder,
@@ -26,10 +35,10 @@ public static class PersistenceSetup
             .UseSqlite(SqliteConnectionString(Options(sp).ConnectionString, DataFolder(Options(sp), contentRoot)))
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddDbContextFactory<SqlServerSnogDbContext>((sp, o) => o
-            .UseSqlServer(Options(sp).ConnectionString)
+            .UseSqlServer(Options(sp).ConnectionString, server => server.EnableRetryOnFailure(RetryCount, RetryDelay, errorNumbersToAdd: null))
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddDbContextFactory<PostgresSnogDbContext>((sp, o) => o
-            .UseNpgsql(Options(sp).ConnectionString)
+            .UseNpgsql(Options(sp).ConnectionString, server => server.EnableRetryOnFailure(RetryCount, RetryDelay, errorCodesToAdd: null))
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddSingleton<IDbContextFactory<SnogDbContext>>(sp => Options(sp).Provider switch
         {
