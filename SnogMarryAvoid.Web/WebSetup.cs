@@ -63,6 +63,10 @@ public static class WebSetup
         // /healthz: the database and Redis, as it always was. /healthz/ready adds the schema and the drain;
         // /healthz/live runs no check at all (the process answers).
         services.AddSingleton<ServerDrain>();
+        services.AddSettings<ShutdownSettings>();
+        services.AddSingleton<GracefulStop>();
+        services.AddOptions<HostOptions>().Configure<IOptions<ShutdownSettings>>((host, shutdown) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(shutdown.Value.DrainSeconds + 5));
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<RedisHealthCheck>("redis")
@@ -104,6 +108,7 @@ public static class WebSetup
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseMiddleware<ParticipantCookieMiddleware>();
+        app.UseMiddleware<RefuseHubWhileDraining>();
         app.UseSnogHubWebSockets();
         return app;
     }
@@ -136,6 +141,12 @@ public static class WebSetup
         }
 
         builder.ListenForMetrics();
+        // Outside a test host (which brings its own), signals drain the server before it stops.
+        if (builder.Services.LastOrDefault(d => d.ServiceType == typeof(IHostLifetime))?.ImplementationType?.Name == "ConsoleLifetime")
+        {
+            builder.Services.AddSingleton<IHostLifetime, DrainingLifetime>();
+        }
+
         var app = builder.Build();
         app.UseSnogPipeline();
         app.MapSnogEndpoints();

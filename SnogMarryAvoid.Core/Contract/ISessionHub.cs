@@ -83,6 +83,14 @@ public interface ISessionClient
 
     /// <summary>The session ended: to the room and to watchers.</summary>
     Task SessionEnded(Guid sessionId);
+
+    /// <summary>
+    /// This server is stopping (a restart, an upgrade, a scale-down): to every connection. Stop the
+    /// connection at a random moment within <paramref name="reconnectWithinMs"/> milliseconds and connect
+    /// again (behind a balancer, to another server), then rejoin or watch again as before. A connection
+    /// that stays is closed when the server exits.
+    /// </summary>
+    Task ServerStopping(int reconnectWithinMs);
 }
 
 /// <summary>

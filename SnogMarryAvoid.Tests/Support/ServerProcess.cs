@@ -90,6 +90,13 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new InvalidOperationException("The web app did not answer /healthz within 30 s.");
     }
 
+    /// <summary>Asks the server to stop (SIGTERM), as a service manager or an orchestrator does; does not wait.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     /// <summary>Kills the server at once (SIGKILL): no shutdown, no flushing, as a power cut would.</summary>
     public async Task KillAsync()
     {

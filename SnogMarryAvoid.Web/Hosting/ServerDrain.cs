@@ -10,9 +10,12 @@ public sealed class ServerDrain
 {
     private volatile bool _draining;
 
-    public ServerDrain(IHostApplicationLifetime lifetime) => lifetime.ApplicationStopping.Register(() => _draining = true);
+    public ServerDrain(IHostApplicationLifetime lifetime) => lifetime.ApplicationStopping.Register(Start);
 
     public bool IsDraining => _draining;
+
+    /// <summary>From now on the server takes nothing new.</summary>
+    public void Start() => _draining = true;
 }
 
 /// <summary>Readiness turns unhealthy while the server drains.</summary>

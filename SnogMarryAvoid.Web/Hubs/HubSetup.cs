@@ -17,6 +17,7 @@ public static class HubSetup
     public static IServiceCollection AddSnogHub(this IServiceCollection services)
     {
         services.AddSingleton<HubRefusals>();
+        services.AddSingleton<Hosting.HubInFlight>();
         services.AddSingleton<HubCallLimiter>();
         services.AddSingleton<HubConnectionLimiter>();
         services.AddSingleton<StaffConnections>();
@@ -27,6 +28,7 @@ public static class HubSetup
             // A ping every second: a phone (js/phone.js, three seconds' server timeout) knows at once when
             // its connection is dead, and keeps the tap it makes meanwhile for when it is back.
             o.KeepAliveInterval = KeepAlive;
+            o.AddFilter<Hosting.HubInFlight>();
             o.AddFilter<HubRefusals>();
             o.AddFilter<HubConnectionLimiter>();
             o.AddFilter<HubCallLimiter>();

@@ -66,6 +66,16 @@ function build(direct) {
   });
   // The room's view says the session ended too: nothing more to do for this event.
   next.on("SessionEnded", () => {});
+  // The server is stopping: leave it at a moment of this phone's own within the time it gives, so the
+  // room does not arrive at the next server all at once, and come back (behind a balancer, elsewhere).
+  // A tap meanwhile waits in the queue as it does on any dropped connection.
+  next.on("ServerStopping", (reconnectWithinMs) => {
+    setTimeout(() => {
+      if (connection === next && !state.finished) {
+        next.stop();
+      }
+    }, Math.random() * reconnectWithinMs);
+  });
   next.onreconnecting(() => setOnline(false));
   next.onreconnected(() => join());
   next.onclose(() => {
