@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of SnogMarryAvoid, the same way on a laptop and in CI.
 #  - Installs what the tests need when it is missing: Debian's chromium (browser tests),
-#    postgresql (server database tests) and redis-server (scale-out tests). As root on Debian it runs
+#    postgresql (server database tests), redis-server (scale-out tests), nginx (the shipped proxy
+#    configuration, run for real) and systemd (systemd-analyze checks the shipped unit). As root on Debian it runs
 #    apt-get; anywhere else it says exactly what to install and stops.
 #  - Starts a throwaway PostgreSQL on 127.0.0.1 and stops it afterwards. The scale-out tests start
 #    their own redis-server processes on 127.0.0.1 (so the outage test can stop and restart one).
@@ -33,6 +34,9 @@ missing=()
 find_pg_bin >/dev/null || missing+=(postgresql)
 redis_path=${SMA_TEST_REDIS_SERVER:-$(command -v redis-server || echo /usr/bin/redis-server)}
 [ -x "$redis_path" ] || missing+=(redis-server)
+nginx_path=${SMA_TEST_NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
+[ -x "$nginx_path" ] || missing+=(nginx)
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -44,7 +48,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     say "missing: ${missing[*]}"
     say "On Debian or Ubuntu, as root: apt-get install -y ${missing[*]}"
     say "Elsewhere: install Chromium (or set SMA_TEST_CHROMIUM to its path), the PostgreSQL server"
-    say "binaries (initdb, pg_ctl) and redis-server (or set SMA_TEST_REDIS_SERVER), then run ./test.sh again."
+    say "binaries (initdb, pg_ctl), redis-server (or set SMA_TEST_REDIS_SERVER), nginx 1.22 or newer (or set"
+    say "SMA_TEST_NGINX) and systemd-analyze, then run ./test.sh again."
     exit 2
   fi
 fi
@@ -78,6 +83,7 @@ say "starting PostgreSQL on 127.0.0.1:$pg_port"
 
 export SMA_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Include Error Detail=true"
 export SMA_TEST_CHROMIUM="$chromium_path"
+export SMA_TEST_NGINX="$nginx_path"
 redis_path=${SMA_TEST_REDIS_SERVER:-$(command -v redis-server || echo /usr/bin/redis-server)}
 "$redis_path" --version >/dev/null 2>&1 || { say "$redis_path does not run"; exit 2; }
 export SMA_TEST_REDIS_SERVER="$redis_path"

@@ -49,27 +49,73 @@ public sealed class ScaleOutBrowserTests(BrowserFixture browser) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task ThroughTheDocumentedYarpConfiguration_PhonesAndTheProjectorWork()
+    public async Task ThroughTheDocumentedYarpConfiguration_SignInConsoleProjectorAndPhonesWork_AllOnTheProxysOrigin()
     {
         await using var proxy = await YarpProxy.StartAsync(_servers.A.BaseUrl, _servers.B.BaseUrl);
-        var (session, scenarios) = await _servers.A.Core.LiveSessionAsync(1, "Behind YARP", Actor.System);
-        await _servers.A.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
-        var projector = await browser.ScreenAsync(1280, 720);
-        await projector.GotoAsync($"{proxy.BaseUrl}/projector/{session.Id}");
+
+        await WorkshopThroughAsync(proxy.BaseUrl, "Behind YARP");
+    }
+
+    /// <summary>
+    /// A whole small workshop through a proxy: the organiser signs in, runs the console and the projector,
+    /// four phones vote, the console closes and reveals. Every request each browser makes, WebSockets
+    /// included, goes to the proxy's origin: nothing (a redirect, a script, a hub) leaves it for a server.
+    /// </summary>
+    internal static async Task WorkshopThroughAsync(BrowserFixture browser, TwoServers servers, string origin, string title, string screenshot)
+    {
+        var (session, _) = await servers.A.Core.LiveSessionAsync(1, title, Actor.System);
+        var elsewhere = new System.Collections.Concurrent.ConcurrentBag<string>();
+        async Task<IPage> OpenAsync(BrowserNewContextOptions options)
+        {
+            options.IgnoreHTTPSErrors = true;
+            var page = await (await browser.Browser.NewContextAsync(options)).NewPageAsync();
+            page.Request += (_, request) => Note(request.Url);
+            page.WebSocket += (_, socket) => Note(socket.Url);
+            return page;
+        }
+
+        void Note(string url)
+        {
+            var bare = url.Replace("wss://", "https://", StringComparison.Ordinal).Replace("ws://", "http://", StringComparison.Ordinal);
+            if (!bare.StartsWith(origin + "/", StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal) && !url.StartsWith("about:", StringComparison.Ordinal))
+            {
+                elsewhere.Add(url);
+            }
+        }
+
+        var console = await OpenAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        await console.GotoAsync($"{origin}/facilitate/{session.Id}");
+        await console.SignInAsync(AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
+        await console.WaitForInteractiveAsync();
+        var projector = await OpenAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+        await projector.GotoAsync($"{origin}/projector/{session.Id}");
         await projector.SignInAsync(AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
         await projector.WaitForInteractiveAsync();
 
+        await console.GetByTestId("next-step").ClickAsync(); // show the scenario
+        await Expect(console.GetByTestId("next-step")).ToHaveTextAsync("Open voting");
+        await console.GetByTestId("next-step").ClickAsync();
+        await Expect(projector.GetByTestId("total")).ToHaveTextAsync("0 votes in");
+
         foreach (var choice in new[] { "Avoid", "Avoid", "Marry", "Avoid" })
         {
-            var phone = await browser.PhoneAsync("Pixel 7");
-            await phone.GotoAsync($"{proxy.BaseUrl}/join/{session.JoinCode}");
+            var phone = await OpenAsync(browser.Playwright.Devices["Pixel 7"]);
+            await phone.GotoAsync($"{origin}/join/{session.JoinCode}");
             await phone.WaitForInteractiveAsync();
             await phone.GetByRole(AriaRole.Button, new() { Name = choice }).ClickAsync();
             await Expect(phone.GetByText($"Vote received: {choice}")).ToBeVisibleAsync();
         }
 
         await Expect(projector.GetByTestId("total")).ToHaveTextAsync("4 votes in");
-        await _servers.A.Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id, Actor.System);
+        await Expect(console.GetByTestId("next-step")).ToHaveTextAsync("Close voting");
+        await console.GetByTestId("next-step").ClickAsync();
+        await Expect(console.GetByTestId("next-step")).ToHaveTextAsync("Reveal");
+        await console.GetByTestId("next-step").ClickAsync();
         await Expect(projector.Locator("[data-count=Avoid]")).ToHaveTextAsync("3");
+        await projector.SaveScreenshotAsync(screenshot, fullPage: false);
+
+        elsewhere.Should().BeEmpty($"every request stays on the proxy's origin, {origin}");
     }
+
+    private Task WorkshopThroughAsync(string origin, string title) => WorkshopThroughAsync(browser, _servers, origin, title, "yarp-projector");
 }

@@ -1,0 +1,50 @@
+using System.Net;
+using SnogMarryAvoid.Tests.Support;
+
+namespace SnogMarryAvoid.Tests.EndToEnd;
+
+/// <summary>
+/// The shipped deploy/nginx.conf, run by Debian's nginx over TLS in front of two servers on PostgreSQL
+/// and Redis that name it as their proxy: the documented set-up, as a self-hoster copies it.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class NginxProxyTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private TwoServers _servers = default!;
+    private NginxProxy _proxy = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _servers = await TwoServers.StartAsync(new() { ["ForwardedHeaders:KnownProxies"] = "127.0.0.1" });
+        _proxy = await NginxProxy.StartAsync(_servers.A.BaseUrl, _servers.B.BaseUrl);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _proxy.DisposeAsync();
+        await _servers.DisposeAsync();
+    }
+
+    [Fact]
+    public Task SignInConsoleProjectorAndPhones_WorkThroughIt_AllOnTheProxysOrigin() =>
+        ScaleOutBrowserTests.WorkshopThroughAsync(browser, _servers, _proxy.HttpsUrl, "Behind nginx", "nginx-projector");
+
+    [Fact]
+    public async Task ItBlocksMetrics_RedirectsPlainHttp_KeepsTheSignInRedirectOnItself_AndPassesTheClientsAddress()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, ServerCertificateCustomValidationCallback = (_, _, _, _) => true });
+
+        var metrics = await http.GetAsync($"{_proxy.HttpsUrl}/metrics");
+        var plain = await http.GetAsync($"{_proxy.HttpUrl}/facilitate");
+        var signIn = await http.GetAsync($"{_proxy.HttpsUrl}/facilitate");
+        var health = await http.GetAsync($"{_proxy.HttpsUrl}/healthz/ready");
+
+        metrics.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await metrics.Content.ReadAsStringAsync()).Should().NotContain("sma_");
+        plain.StatusCode.Should().Be(HttpStatusCode.MovedPermanently);
+        plain.Headers.Location!.ToString().Should().StartWith("https://");
+        signIn.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        signIn.Headers.Location!.ToString().Should().StartWith($"{_proxy.HttpsUrl}/account/login", "the redirect names the proxy (scheme, host and port), never a server's own address");
+        health.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+}
