@@ -54,3 +54,49 @@ public sealed class DeployFilesTests
         Text("deploy", "snogmarryavoid.service").Should().Contain("install -m 0600", "the secrets file is readable by root alone");
     }
 }
+
+/// <summary>
+/// The Dockerfile and deploy/compose.yaml cannot be built here (no image registry is reachable), so
+/// these tests hold them to what is tested: the same published app, the same deploy/nginx.conf, and the
+/// addresses and mounts that file expects.
+/// </summary>
+public sealed class ContainerFilesTests
+{
+    private static string Text(params string[] path) =>
+        File.ReadAllText(Path.Combine([Repo.Root, .. path])).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    [Fact]
+    public void TheDockerfile_PublishesTheWebApp_AndRunsItAsANonRootUser_WithTheDataFolderOnAVolume()
+    {
+        var dockerfile = Text("Dockerfile");
+
+        Regex.Matches(dockerfile, "^FROM ", RegexOptions.Multiline).Should().HaveCount(2, "a build stage and a runtime stage");
+        dockerfile.Should().Contain("dotnet publish SnogMarryAvoid.Web/SnogMarryAvoid.Web.csproj -c Release")
+            .And.Contain("\nUSER app\n").And.Contain("VOLUME /data").And.Contain("DataFolder=/data")
+            .And.Contain("ASPNETCORE_ENVIRONMENT=Production").And.Contain("ASPNETCORE_URLS=http://+:8080")
+            .And.Contain("ENTRYPOINT [\"dotnet\", \"SnogMarryAvoid.Web.dll\"]");
+        dockerfile.IndexOf("USER app", StringComparison.Ordinal).Should().BeGreaterThan(dockerfile.LastIndexOf("FROM ", StringComparison.Ordinal), "the runtime stage runs as app");
+    }
+
+    [Fact]
+    public void TheComposeFile_RunsTheShippedNginxFile_WithTheAddressesItNames_AndTheServersTrustOnlyIt()
+    {
+        var compose = Text("deploy", "compose.yaml");
+        var nginx = Text("deploy", "nginx.conf");
+
+        compose.Should().Contain("- ./nginx.conf:/etc/nginx/nginx.conf:ro", "nginx runs deploy/nginx.conf itself");
+        var upstream = Regex.Matches(nginx, @"^\s*server (\d+\.\d+\.\d+\.\d+):(\d+) ", RegexOptions.Multiline).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        var servers = Regex.Matches(compose, @"^  (web\d):\n(?:    .*\n)*?        ipv4_address: (\S+)", RegexOptions.Multiline).Select(m => m.Groups[2].Value).ToList();
+        upstream.Should().HaveCount(2, "nginx.conf names two servers");
+        upstream.Select(u => u.Item1).Should().Equal(servers, "each upstream server in nginx.conf is a server in compose.yaml");
+        upstream.Select(u => u.Item2).Should().AllBe("8080", "the port the image listens on");
+
+        var proxy = Regex.Match(compose, @"^  nginx:\n(?:    .*\n|      .*\n)*?        ipv4_address: (\S+)", RegexOptions.Multiline).Groups[1].Value;
+        proxy.Should().MatchRegex(@"^\d+\.\d+\.\d+\.\d+$");
+        compose.Should().Contain($"ForwardedHeaders__KnownProxies: {proxy}", "the servers believe forwarded headers from nginx alone");
+        foreach (Match certificate in Regex.Matches(nginx, @"ssl_certificate(?:_key)?\s+(\S+);"))
+        {
+            compose.Should().Contain($":{certificate.Groups[1].Value}:ro", "the certificate is mounted where nginx.conf reads it");
+        }
+    }
+}
