@@ -12,6 +12,8 @@ COPY SnogMarryAvoid.Web/SnogMarryAvoid.Web.csproj SnogMarryAvoid.Web/
 RUN dotnet restore SnogMarryAvoid.Web/SnogMarryAvoid.Web.csproj
 COPY SnogMarryAvoid.Core/ SnogMarryAvoid.Core/
 COPY SnogMarryAvoid.Web/ SnogMarryAvoid.Web/
+# The accessibility statement at /accessibility is built from its doc.
+COPY docs/accessibility.md docs/
 RUN dotnet publish SnogMarryAvoid.Web/SnogMarryAvoid.Web.csproj -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

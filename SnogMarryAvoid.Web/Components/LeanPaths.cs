@@ -1,11 +1,12 @@
 namespace SnogMarryAvoid.Web.Components;
 
-/// <summary>The pages that load no MudBlazor assets: the participant's, the projector's, the sign-in forms and "Not found".</summary>
+/// <summary>The pages that load no MudBlazor assets: the participant's, the projector's, the sign-in forms, "Not found" and the accessibility statement.</summary>
 public static class LeanPaths
 {
     public static bool IsLean(PathString path) =>
         path == "/" || path.StartsWithSegments("/join") || path.StartsWithSegments("/projector")
-        || path.StartsWithSegments("/account") || path.StartsWithSegments("/setup") || path.StartsWithSegments("/not-found");
+        || path.StartsWithSegments("/account") || path.StartsWithSegments("/setup") || path.StartsWithSegments("/not-found")
+        || path.StartsWithSegments("/accessibility");
 
     /// <summary>
     /// The participant's vote page, <c>/join/CODE</c>, which loads no Blazor script at all: js/phone.js talks
