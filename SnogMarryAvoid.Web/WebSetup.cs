@@ -101,6 +101,7 @@ public static class WebSetup
             app.UseHsts();
         }
 
+        app.UseMetricsPortForMetricsOnly();
         app.UseMiddleware<SecurityHeaders>();
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

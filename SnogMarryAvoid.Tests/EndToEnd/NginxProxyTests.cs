@@ -16,7 +16,16 @@ public sealed class NginxProxyTests(BrowserFixture browser) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _servers = await TwoServers.StartAsync(new() { ["ForwardedHeaders:KnownProxies"] = "127.0.0.1" });
-        _proxy = await NginxProxy.StartAsync(_servers.A.BaseUrl, _servers.B.BaseUrl);
+        try
+        {
+            _proxy = await NginxProxy.StartAsync(_servers.A.BaseUrl, _servers.B.BaseUrl);
+        }
+        catch
+        {
+            // Nothing is disposed for a class whose set-up failed: stop the servers and their Redis here.
+            await _servers.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -99,6 +99,8 @@ public sealed class MetricsPlacementTests
         (await http.GetAsync($"{server.Url}/metrics")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
         (await http.GetStringAsync($"http://127.0.0.1:{port}/metrics")).Should().Contain("# TYPE");
         (await http.GetAsync($"{server.Url}/healthz")).StatusCode.Should().Be(System.Net.HttpStatusCode.OK, "the app's own address still serves the app");
+        (await http.GetAsync($"http://127.0.0.1:{port}/healthz")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound, "the metrics port serves metrics and nothing else");
+        (await http.GetAsync($"http://127.0.0.1:{port}/join")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
     }
 
     [Fact]

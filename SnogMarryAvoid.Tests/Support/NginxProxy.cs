@@ -94,7 +94,7 @@ public sealed class NginxProxy : IAsyncDisposable
             }
         }
 
-        process.Kill();
+        await StopAsync(process);
         throw new InvalidOperationException($"nginx did not listen: {await File.ReadAllTextAsync(Path.Combine(folder, "error.log"))}");
     }
 
@@ -107,14 +107,36 @@ public sealed class NginxProxy : IAsyncDisposable
         return (run.ExitCode, output);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops nginx with its workers: SIGTERM to the master (nginx's fast shutdown takes the workers with
+    /// it; a killed master would leave them running), then the whole tree if it is still there after 5 s.
+    /// </summary>
+    private static async Task StopAsync(Process process)
     {
-        if (!_process.HasExited)
+        if (process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            return;
         }
 
+        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(_process);
         _process.Dispose();
         try
         {

@@ -36,6 +36,26 @@ public static class ObservabilitySetup
         builder.WebHost.UseUrls([.. urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), $"http://0.0.0.0:{port}"]);
     }
 
+    /// <summary>The metrics port, when set, serves <c>/metrics</c> and nothing else: no page, hub or file of the app.</summary>
+    public static IApplicationBuilder UseMetricsPortForMetricsOnly(this IApplicationBuilder app)
+    {
+        if (app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricsSettings>>().Value.Port is not { } port)
+        {
+            return app;
+        }
+
+        return app.Use((context, next) =>
+        {
+            if (context.Connection.LocalPort == port && !context.Request.Path.StartsWithSegments("/metrics"))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
+    }
+
     public static IEndpointRouteBuilder MapSnogMetrics(this IEndpointRouteBuilder app)
     {
         app.ServiceProvider.GetRequiredService<LiveGauges>();
