@@ -22,8 +22,12 @@ public sealed class AccessibilityStatementTests(BrowserFixture browser) : IAsync
     public async Task ThePage_IsTheDoc_ReachableFromTheJoinPage_AndItselfAccessible(int width, int height)
     {
         var page = await browser.ScreenAsync(width, height);
+        await page.GotoAsync($"{_app.BaseUrl}/account/login");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Accessibility statement" })).ToHaveAttributeAsync("href", "/accessibility");
+        await page.SaveScreenshotAsync($"sign-in-{width}");
         await page.GotoAsync(_app.BaseUrl);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Accessibility" }).ClickAsync();
+        await page.SaveScreenshotAsync($"join-code-{width}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Accessibility", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/accessibility");
 
         var doc = File.ReadAllText(Path.Combine(Repo.Root, "docs", "accessibility.md"));

@@ -65,12 +65,17 @@ public sealed class ScaleOutBrowserTests(BrowserFixture browser) : IAsyncLifetim
     {
         var (session, _) = await servers.A.Core.LiveSessionAsync(1, title, Actor.System);
         var elsewhere = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var sockets = new System.Collections.Concurrent.ConcurrentBag<string>();
         async Task<IPage> OpenAsync(BrowserNewContextOptions options)
         {
             options.IgnoreHTTPSErrors = true;
             var page = await (await browser.Browser.NewContextAsync(options)).NewPageAsync();
             page.Request += (_, request) => Note(request.Url);
-            page.WebSocket += (_, socket) => Note(socket.Url);
+            page.WebSocket += (_, socket) =>
+            {
+                sockets.Add(socket.Url);
+                Note(socket.Url);
+            };
             return page;
         }
 
@@ -115,6 +120,8 @@ public sealed class ScaleOutBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await projector.SaveScreenshotAsync(screenshot, fullPage: false);
 
         elsewhere.Should().BeEmpty($"every request stays on the proxy's origin, {origin}");
+        sockets.Should().Contain(url => url.Contains("/_blazor", StringComparison.Ordinal), "the console's and the projector's circuits are WebSockets through the proxy");
+        sockets.Should().Contain(url => url.Contains("/hubs/session", StringComparison.Ordinal), "the phones' hub connections are WebSockets through the proxy");
     }
 
     private Task WorkshopThroughAsync(string origin, string title) => WorkshopThroughAsync(browser, _servers, origin, title, "yarp-projector");
