@@ -19,7 +19,9 @@ public sealed record ScenarioReport(
     int Joined,
     int Voted,
     IReadOnlyDictionary<Choice, IReadOnlyList<string>> Reasons,
-    DateTime? EditedAt = null);
+    DateTime? EditedAt,
+    IReadOnlyDictionary<Choice, IReadOnlyList<RoomWord>> Words,
+    TernaryPoint? Place);
 
 /// <summary>What a room thought and why, scenario by scenario.</summary>
 public sealed record SessionReport(ManagerView Session, int Participants, IReadOnlyList<ScenarioReport> Scenarios);
@@ -50,12 +52,17 @@ public sealed class ReportService(DbWork db, SessionService sessions)
             var reasons = Enum.GetValues<Choice>().ToDictionary(
                 c => c,
                 c => (IReadOnlyList<string>)mine.Where(v => v.Choice == c && v.Reason != null && (includeHidden || !v.ReasonHidden)).OrderBy(v => v.UpdatedAt).Select(v => v.Reason!).ToList());
-            return (s, results, moves, reasons, voted: mine.Count);
+            // What the room said, in words: hidden reasons are never counted, whoever reads the report.
+            var words = Enum.GetValues<Choice>().ToDictionary(
+                c => c,
+                c => RoomWords.Of(mine.Where(v => v.Choice == c && v.Reason != null).Select(v => new ReasonText(v.ParticipantId, v.Reason!, v.ReasonHidden))));
+            return (s, results, moves, reasons, words, voted: mine.Count);
         }).ToList();
 
         var flags = Polarisation.MostDivided(rows.Select(r => Polarisation.Of(r.results)).ToList());
         var reports = rows.Select((r, i) => new ScenarioReport(
-            r.s, r.results, Polarisation.Of(r.results), flags[i], r.moves.Sum(m => m.Count), r.moves, joined, r.voted, r.reasons, edited[r.s.Id])).ToList();
+            r.s, r.results, Polarisation.Of(r.results), flags[i], r.moves.Sum(m => m.Count), r.moves, joined, r.voted, r.reasons, edited[r.s.Id],
+            r.words, Ternary.Of(r.results))).ToList();
         return new SessionReport(session, joined, reports);
     }
 

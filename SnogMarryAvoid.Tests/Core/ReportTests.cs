@@ -77,7 +77,14 @@ public class ReportTests : CoreTest
         report.Scenarios[1].Voted.Should().Be(0);
         report.Scenarios[1].MostDivided.Should().BeFalse();
 
-        (await Reports.GetAsync(session.Id, TestCore.Owner, includeHidden: true)).Scenarios[0].Reasons[Choice.Avoid].Should().Equal("Offensive words");
+        first.Words[Choice.Marry].Should().Equal(new RoomWord("long", 1), new RoomWord("term", 1), new RoomWord("trust", 1));
+        first.Words[Choice.Avoid].Should().BeEmpty("a hidden reason's words are never counted");
+        first.Place.Should().Be(new TernaryPoint(0.5, 0.5774), "an even three-way split is the triangle's centre");
+        report.Scenarios[1].Place.Should().BeNull("nobody voted on it");
+
+        var withHidden = (await Reports.GetAsync(session.Id, TestCore.Owner, includeHidden: true)).Scenarios[0];
+        withHidden.Reasons[Choice.Avoid].Should().Equal("Offensive words");
+        withHidden.Words[Choice.Avoid].Should().BeEmpty("not even for a reader who asked to see hidden reasons");
         var other = () => Reports.GetAsync(session.Id, TestCore.OtherFacilitator);
         (await other.Should().ThrowAsync<DomainException>()).Which.Error.Should().Be(DomainError.Forbidden);
     }

@@ -1,0 +1,84 @@
+using System.Globalization;
+using SnogMarryAvoid.Core.Voting;
+
+namespace SnogMarryAvoid.Core.Camps;
+
+/// <summary>One camp's part of a split: its tally, or null when it is shown only as part of the room.</summary>
+public sealed record CampTally(Camp Camp, ScenarioResults? Results)
+{
+    public bool Shown => Results is not null;
+}
+
+/// <summary>The two camps that saw a scenario most differently, and each one's leading choice.</summary>
+public sealed record CampGap(Camp First, Choice FirstChoice, int FirstPercent, Camp Second, Choice SecondChoice, int SecondPercent, double Distance)
+{
+    /// <summary>"Public bodies: marry 64 % · Online: avoid 58 %".</summary>
+    public string Text =>
+        string.Create(CultureInfo.InvariantCulture, $"{First.Short}: {Word(FirstChoice)} {FirstPercent} % · {Second.Short}: {Word(SecondChoice)} {SecondPercent} %");
+
+    private static string Word(Choice choice) => choice.ToString().ToLowerInvariant();
+}
+
+/// <summary>A scenario's split by camp: a tally per camp that may be shown, the widest gap between them.</summary>
+public sealed record CampSplitView(IReadOnlyList<CampTally> Camps, CampGap? WidestGap);
+
+/// <summary>
+/// Splits a scenario's votes by camp, under the three-person rule: a camp with fewer than
+/// <see cref="CampRules.SmallestShown"/> voters is shown only as part of the room. And since the room's
+/// own tally is shown, the votes not in a shown camp (the small camps and those who gave no camp) are
+/// a tally too: when they are one or two people, the smallest shown camp is folded in with them, and
+/// so on, so that no vote can be worked out by subtracting the shown camps from the room.
+/// </summary>
+public static class CampSplit
+{
+    /// <summary>Below this distance between two camps' splits (half the sum of the share differences), there is no gap worth naming.</summary>
+    public const double GapFloor = 0.2;
+
+    /// <param name="camps">The session's camps, in their order.</param>
+    /// <param name="byCamp">The tally of each camp's voters (camps missing have no voter).</param>
+    /// <param name="room">The whole room's tally, those who gave no camp included.</param>
+    public static CampSplitView Of(Guid scenarioId, IReadOnlyList<Camp> camps, IReadOnlyDictionary<Camp, ScenarioResults> byCamp, ScenarioResults room)
+    {
+        ScenarioResults Tally(Camp camp) => byCamp.TryGetValue(camp, out var tally) ? tally : ScenarioResults.Empty(scenarioId);
+        var shown = camps.Where(c => Tally(c).Total >= CampRules.SmallestShown).ToHashSet();
+        while (true)
+        {
+            var rest = room.Total - shown.Sum(c => Tally(c).Total);
+            if (rest is 0 or >= CampRules.SmallestShown || shown.Count == 0)
+            {
+                break;
+            }
+
+            shown.Remove(shown.OrderBy(c => Tally(c).Total).ThenByDescending(c => camps.ToList().IndexOf(c)).First());
+        }
+
+        var tallies = camps.Select(c => new CampTally(c, shown.Contains(c) ? Tally(c) : null)).ToList();
+        return new CampSplitView(tallies, WidestGap(tallies.Where(t => t.Shown).ToList()));
+    }
+
+    private static CampGap? WidestGap(IReadOnlyList<CampTally> shown)
+    {
+        Choice[] choices = [Choice.Snog, Choice.Marry, Choice.Avoid];
+        double Share(ScenarioResults r, Choice c) => (double)r.Count(c) / r.Total;
+        var pairs = from a in shown
+                    from b in shown
+                    where shown.ToList().IndexOf(a) < shown.ToList().IndexOf(b)
+                    let distance = Math.Round(choices.Sum(c => Math.Abs(Share(a.Results!, c) - Share(b.Results!, c))) / 2, 4)
+                    select (a, b, distance);
+        var widest = pairs.OrderByDescending(p => p.distance).FirstOrDefault();
+        if (widest.a is null || widest.distance < GapFloor)
+        {
+            return null;
+        }
+
+        // Each camp's leading choice; on a tie, the one where it differs most from the other camp.
+        Choice Lead(ScenarioResults mine, ScenarioResults theirs) => choices
+            .OrderByDescending(c => mine.Count(c))
+            .ThenByDescending(c => Share(mine, c) - Share(theirs, c))
+            .First();
+        var (first, second) = (widest.a.Results!, widest.b.Results!);
+        var firstChoice = Lead(first, second);
+        var secondChoice = Lead(second, first);
+        return new CampGap(widest.a.Camp, firstChoice, first.Percent(firstChoice), widest.b.Camp, secondChoice, second.Percent(secondChoice), widest.distance);
+    }
+}
