@@ -34,6 +34,31 @@ public class SessionReportPageTests : ComponentTest
     }
 
     [Fact]
+    public async Task Report_ShowsWhatTheRoomSaidInWords_AndEachScenarioInTheTriangle_WithTheSameInText()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(2);
+        var people = await Core.JoinAsync(session.JoinCode, 3);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        foreach (var (person, reason) in people.Zip(new[] { "Trust the blogger", "They reach readers we never do: trust", "<b>readers</b> first" }))
+        {
+            await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Marry);
+            await Core.Voting.SetReasonAsync(person, scenarios[0].Id, reason);
+        }
+
+        var cut = Render<SessionReportPage>(p => p.Add(c => c.SessionId, session.Id));
+
+        var words = cut.Find("[data-testid=room-words][data-choice=Marry]");
+        words.QuerySelectorAll("li").Select(li => li.TextContent.Trim()).Should().Equal("readers 2", "trust 2", "blogger 1", "first 1", "never 1", "reach 1");
+        words.QuerySelectorAll("li").Select(li => li.GetAttribute("style")).Should().Equal("--weight: 1.00", "--weight: 1.00", "--weight: 0.00", "--weight: 0.00", "--weight: 0.00", "--weight: 0.00");
+        cut.FindAll("b").Should().BeEmpty("a reason's markup is text");
+        var triangle = cut.Find("[data-testid=ternary]");
+        triangle.QuerySelectorAll(".ternary-dot").Select(d => d.GetAttribute("data-order")).Should().Equal(["1"], "a scenario nobody voted on has no place");
+        triangle.QuerySelector(".ternary-dot circle")!.GetAttribute("cx").Should().Be("0.5");
+        triangle.QuerySelector(".ternary-dot circle")!.GetAttribute("cy").Should().Be("0", "all marry is the top corner");
+        triangle.QuerySelectorAll("tbody tr").Single().TextContent.Should().Contain("0 %").And.Contain("100 %");
+    }
+
+    [Fact]
     public async Task Report_DrawsMudBlazorCharts_OfTheVotedScenarios()
     {
         var (session, scenarios) = await Core.LiveSessionAsync(3);
