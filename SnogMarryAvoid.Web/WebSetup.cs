@@ -142,7 +142,8 @@ public static class WebSetup
         }
 
         builder.ListenForMetrics();
-        // Outside a test host (which brings its own), signals drain the server before it stops.
+        // In place of the console lifetime (a host that brings another keeps it): signals drain the server
+        // before it stops.
         if (builder.Services.LastOrDefault(d => d.ServiceType == typeof(IHostLifetime))?.ImplementationType?.Name == "ConsoleLifetime")
         {
             builder.Services.AddSingleton<IHostLifetime, DrainingLifetime>();

@@ -49,7 +49,8 @@ public static class CampSplit
                 break;
             }
 
-            shown.Remove(shown.OrderBy(c => Tally(c).Total).ThenByDescending(c => camps.ToList().IndexOf(c)).First());
+            // The smallest shown camp goes; of two as small, the later one.
+            shown.Remove(camps.Where(shown.Contains).Reverse().MinBy(c => Tally(c).Total)!);
         }
 
         var tallies = camps.Select(c => new CampTally(c, shown.Contains(c) ? Tally(c) : null)).ToList();
@@ -58,11 +59,12 @@ public static class CampSplit
 
     private static CampGap? WidestGap(IReadOnlyList<CampTally> shown)
     {
-        Choice[] choices = [Choice.Snog, Choice.Marry, Choice.Avoid];
+        var choices = Enum.GetValues<Choice>();
         double Share(ScenarioResults r, Choice c) => (double)r.Count(c) / r.Total;
-        var pairs = from a in shown
-                    from b in shown
-                    where shown.ToList().IndexOf(a) < shown.ToList().IndexOf(b)
+        var pairs = from i in Enumerable.Range(0, shown.Count)
+                    from j in Enumerable.Range(i + 1, shown.Count - i - 1)
+                    let a = shown[i]
+                    let b = shown[j]
                     let distance = Math.Round(choices.Sum(c => Math.Abs(Share(a.Results!, c) - Share(b.Results!, c))) / 2, 4)
                     select (a, b, distance);
         var widest = pairs.OrderByDescending(p => p.distance).FirstOrDefault();
