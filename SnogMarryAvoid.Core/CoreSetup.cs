@@ -44,6 +44,7 @@ public static class CoreSetup
         services.AddSingleton<SessionRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionRetention>());
         services.AddSingleton<ParticipantService>();
+        services.AddSingleton<Camps.CampService>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<VotingService>();
         services.AddSingleton<TallyBroadcaster>();

@@ -19,8 +19,16 @@ public sealed record CampGap(Camp First, Choice FirstChoice, int FirstPercent, C
     private static string Word(Choice choice) => choice.ToString().ToLowerInvariant();
 }
 
-/// <summary>A scenario's split by camp: a tally per camp that may be shown, the widest gap between them.</summary>
-public sealed record CampSplitView(IReadOnlyList<CampTally> Camps, CampGap? WidestGap);
+/// <summary>
+/// A scenario's split by camp: a tally per camp that may be shown (in the session's order), how many
+/// votes are counted only as part of the room (small camps and people who gave no camp), and the widest
+/// gap between the shown camps.
+/// </summary>
+public sealed record CampSplitView(Guid ScenarioId, IReadOnlyList<CampTally> Camps, int Others, CampGap? WidestGap)
+{
+    /// <summary>Whether any camp is shown on its own.</summary>
+    public bool AnyShown => Camps.Any(c => c.Shown);
+}
 
 /// <summary>
 /// Splits a scenario's votes by camp, under the three-person rule: a camp with fewer than
@@ -54,7 +62,8 @@ public static class CampSplit
         }
 
         var tallies = camps.Select(c => new CampTally(c, shown.Contains(c) ? Tally(c) : null)).ToList();
-        return new CampSplitView(tallies, WidestGap(tallies.Where(t => t.Shown).ToList()));
+        var others = room.Total - tallies.Where(t => t.Shown).Sum(t => t.Results!.Total);
+        return new CampSplitView(scenarioId, tallies, others, WidestGap(tallies.Where(t => t.Shown).ToList()));
     }
 
     private static CampGap? WidestGap(IReadOnlyList<CampTally> shown)

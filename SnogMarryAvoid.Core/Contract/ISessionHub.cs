@@ -1,3 +1,4 @@
+using SnogMarryAvoid.Core.Camps;
 using SnogMarryAvoid.Core.Sessions;
 using SnogMarryAvoid.Core.Voting;
 
@@ -26,6 +27,13 @@ public interface ISessionHub
 
     /// <summary>Sets or clears the "why" of this participant's vote.</summary>
     Task<VoteReceipt> SetReason(Guid scenarioId, string? reason);
+
+    /// <summary>
+    /// Answers "Where are you coming from?": the camp's place in <see cref="RoomView.Camps"/> (from 0), or
+    /// null to skip or take the answer back. May be changed at any time until the session ends; answers
+    /// with the camp now set.
+    /// </summary>
+    Task<int?> SetCamp(int? camp);
 
     /// <summary>The scenario's tally, when this participant may see it (revealed, or a results-live session).</summary>
     Task<ScenarioResults> GetResults(Guid scenarioId);
@@ -78,6 +86,12 @@ public interface ISessionClient
     /// <summary>A new tally, with the last vote sequence it includes: to watchers, and to followers of results when the room may see it.</summary>
     Task ResultsChanged(ScenarioResults results, long lastSequence);
 
+    /// <summary>
+    /// The current scenario's split by camp, under the three-person rule, with the last vote sequence it
+    /// includes: to watchers, after each <see cref="ResultsChanged"/> of a session that asks camps.
+    /// </summary>
+    Task SplitChanged(CampSplitView split, long lastSequence);
+
     /// <summary>Someone new joined: to watchers.</summary>
     Task ParticipantsChanged(int count);
 
@@ -97,12 +111,16 @@ public interface ISessionClient
 /// What <see cref="ISessionHub.Join"/> answers: keep the token to rejoin as the same participant. The server's
 /// clock (UTC) lets a client show a countdown to <see cref="Scenarios.ScenarioView.ClosesAt"/> whatever its own clock says.
 /// <paramref name="MyVotes"/> are this participant's votes so far (what <see cref="ISessionHub.GetMyVotes"/> answers), so
-/// that a phone can draw its page after one round trip; a new participant has none.
+/// that a phone can draw its page after one round trip; a new participant has none. <paramref name="Camp"/> is the
+/// camp this participant chose, while the session asks (<see cref="RoomView.Camps"/>).
 /// </summary>
-public sealed record JoinReply(string ParticipantToken, Guid SessionId, RoomView Snapshot, DateTime ServerTime, IReadOnlyList<VoteReceipt> MyVotes);
+public sealed record JoinReply(string ParticipantToken, Guid SessionId, RoomView Snapshot, DateTime ServerTime, IReadOnlyList<VoteReceipt> MyVotes, int? Camp = null);
 
-/// <summary>What <see cref="ISessionHub.Watch"/> answers: the session now, and the current scenario's tally with its sequence.</summary>
-public sealed record WatchReply(RoomView Snapshot, ScenarioResults? Results, long LastSequence);
+/// <summary>
+/// What <see cref="ISessionHub.Watch"/> answers: the session now, and the current scenario's tally with its
+/// sequence; its split by camp too, when the session asks camps.
+/// </summary>
+public sealed record WatchReply(RoomView Snapshot, ScenarioResults? Results, long LastSequence, CampSplitView? Split = null);
 
 /// <summary>What <see cref="ISessionHub.FollowResults"/> answers: the current tally and its sequence, when the room may see it (else null and 0).</summary>
 public sealed record ResultsReply(ScenarioResults? Results, long LastSequence);

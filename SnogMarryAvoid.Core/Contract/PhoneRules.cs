@@ -11,7 +11,7 @@ public sealed record BallotChoice(Choice Value, string Name);
 /// What the phone page needs to know of Core's rules and names, sent in the page itself, so that
 /// <c>js/phone.js</c> copies none of them: the numbers of the phases and scenario states it draws, the
 /// choices with their names, the reason's limit with Core's own words for going over it, and what a
-/// scenario shown before voting opens says.
+/// scenario shown before voting opens says, and the camp question ("Where are you coming from?").
 /// </summary>
 public sealed record PhoneRules(
     IReadOnlyDictionary<string, int> Phases,
@@ -19,7 +19,8 @@ public sealed record PhoneRules(
     IReadOnlyList<BallotChoice> Choices,
     int MaxReasonLength,
     string ReasonTooLong,
-    string BeforeVoting)
+    string BeforeVoting,
+    string CampQuestion)
 {
     /// <summary>The placeholder in <see cref="ReasonTooLong"/> for the length the person typed.</summary>
     public const string LengthPlaceholder = "{length}";
@@ -30,5 +31,6 @@ public sealed record PhoneRules(
         [.. Enum.GetValues<Choice>().Select(c => new BallotChoice(c, c.ToString()))],
         Vote.MaxReasonLength,
         TextInput.TooLong(VotingService.ReasonField, LengthPlaceholder, Vote.MaxReasonLength),
-        ScenarioRules.BeforeVoting);
+        ScenarioRules.BeforeVoting,
+        Camps.CampRules.Question);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using SnogMarryAvoid.Core.Camps;
 using SnogMarryAvoid.Core.Csv;
 using SnogMarryAvoid.Core.Scenarios;
 
@@ -13,8 +14,11 @@ namespace SnogMarryAvoid.Core.Decks;
 /// A deck as a file, to share between facilitators: JSON (<c>{"scenarios":[{"publicBody",
 /// "counterpart","context","notes"}]}</c>) or CSV with the header <c>public_body,counterpart,context,notes</c>
 /// (the last two columns optional; a file from before presenter notes, without the notes column, reads as it did).
+/// A JSON deck may also carry the camps its sessions ask (<c>"camps":[{"name","short"}]</c>); CSV carries scenarios only.
 /// Reading reports the first problem with its line; nothing is imported from a file with a problem.
 /// </summary>
+public sealed record DeckContent(IReadOnlyList<DeckEntry> Scenarios, IReadOnlyList<Camp>? Camps);
+
 public static class DeckFile
 {
     public const int MaxBytes = 256 * 1024;
@@ -29,15 +33,19 @@ public static class DeckFile
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string ToJson(IEnumerable<DeckEntry> entries) =>
-        JsonSerializer.Serialize(new JsonDeck([.. entries.Select(e => new JsonEntry(e.PublicBody, e.Counterpart, e.Context, e.Notes))]), Json);
+    /// <summary>The deck as JSON; with <paramref name="camps"/> when the session asks them.</summary>
+    public static string ToJson(IEnumerable<DeckEntry> entries, IReadOnlyList<Camp>? camps = null) =>
+        JsonSerializer.Serialize(new JsonDeck([.. entries.Select(e => new JsonEntry(e.PublicBody, e.Counterpart, e.Context, e.Notes))], camps), Json);
 
     /// <summary>CSV for spreadsheets: a cell that starts like a formula is made plain text.</summary>
     public static string ToCsv(IEnumerable<DeckEntry> entries) =>
         SpreadsheetSafe.Csv(CsvHeader, entries.Select(e => new object?[] { e.PublicBody, e.Counterpart, e.Context, e.Notes }));
 
-    /// <summary>Reads a deck file by its extension (.json or .csv), checking every scenario.</summary>
-    public static IReadOnlyList<DeckEntry> Read(string fileName, byte[] content)
+    /// <summary>Reads a deck file's scenarios by its extension (.json or .csv), checking every scenario.</summary>
+    public static IReadOnlyList<DeckEntry> Read(string fileName, byte[] content) => ReadDeck(fileName, content).Scenarios;
+
+    /// <summary>Reads a deck file by its extension, checking every scenario and the camps (<see cref="CampRules.Check"/>).</summary>
+    public static DeckContent ReadDeck(string fileName, byte[] content)
     {
         if (content.Length > MaxBytes)
         {
@@ -54,21 +62,21 @@ public static class DeckFile
             throw Problem("The file is not UTF-8 text.");
         }
 
-        var entries = Path.GetExtension(fileName).ToLowerInvariant() switch
+        var (entries, camps) = Path.GetExtension(fileName).ToLowerInvariant() switch
         {
             ".json" => ReadJson(text),
-            ".csv" => ReadCsv(text),
+            ".csv" => (ReadCsv(text), null),
             _ => throw Problem("Choose a .json or .csv file."),
         };
         return entries.Count switch
         {
             0 => throw Problem("The file has no scenarios."),
             > MaxScenarios => throw Problem($"The file has {entries.Count} scenarios; the limit is {MaxScenarios}."),
-            _ => entries,
+            _ => new DeckContent(entries, camps),
         };
     }
 
-    private static List<DeckEntry> ReadJson(string text)
+    private static (List<DeckEntry>, IReadOnlyList<Camp>?) ReadJson(string text)
     {
         JsonDocument document;
         try
@@ -101,7 +109,29 @@ public static class DeckFile
                 entries.Add(Checked($"Scenario {index}", Text(item, "publicBody"), Text(item, "counterpart"), Text(item, "context"), Text(item, "notes")));
             }
 
-            return entries;
+            return (entries, ReadCamps(document.RootElement));
+        }
+    }
+
+    private static IReadOnlyList<Camp>? ReadCamps(JsonElement root)
+    {
+        if (!root.TryGetProperty("camps", out var list) || list.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(c => c.ValueKind != JsonValueKind.Object))
+        {
+            throw Problem("\"camps\" must be a list like [{\"name\": \"A public body\", \"short\": \"Public bodies\"}].");
+        }
+
+        try
+        {
+            return CampRules.Check([.. list.EnumerateArray().Select(c => new Camp(Text(c, "name") ?? "", Text(c, "short") ?? ""))]);
+        }
+        catch (DomainException ex)
+        {
+            throw Problem($"Camps: {ex.Message}");
         }
     }
 
@@ -206,7 +236,7 @@ public static class DeckFile
 
     private static DomainException Problem(string message) => new(DomainError.InvalidInput, message);
 
-    private sealed record JsonDeck(IReadOnlyList<JsonEntry> Scenarios);
+    private sealed record JsonDeck(IReadOnlyList<JsonEntry> Scenarios, IReadOnlyList<Camp>? Camps);
 
     private sealed record JsonEntry(string PublicBody, string Counterpart, string? Context, string? Notes);
 }

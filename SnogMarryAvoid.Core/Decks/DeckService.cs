@@ -18,12 +18,21 @@ public sealed class DeckService(SessionChanges changes, TimeProvider clock)
     /// <see cref="Scenario.MaxPartyLength"/> characters); context and presenter notes are optional. An invalid entry
     /// rejects the whole batch, naming its position. Publishes <see cref="SessionChanged"/>.
     /// </summary>
-    public async Task<IReadOnlyList<ScenarioView>> AddAsync(Guid sessionId, Actor actor, IReadOnlyList<DeckEntry> entries, CancellationToken ct = default)
+    public Task<IReadOnlyList<ScenarioView>> AddAsync(Guid sessionId, Actor actor, IReadOnlyList<DeckEntry> entries, CancellationToken ct = default) =>
+        AddAsync(sessionId, actor, entries, camps: null, ct);
+
+    private async Task<IReadOnlyList<ScenarioView>> AddAsync(Guid sessionId, Actor actor, IReadOnlyList<DeckEntry> entries, IReadOnlyList<Camps.Camp>? camps, CancellationToken ct)
     {
         var clean = entries.Select((e, i) => Clean(e, entries.Count > 1 ? $"Scenario {i + 1}: " : "")).ToList();
         var added = new List<Scenario>();
-        await changes.ApplyAsync(sessionId, actor, async (ctx, _) =>
+        await changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
         {
+            // A deck that carries camps turns the question on with them, in the same change.
+            if (camps is not null)
+            {
+                await Camps.CampService.ApplyAsync(ctx, session, Camps.CampList.Of(session) with { Ask = true, Camps = camps, SplitOnProjector = true }, ct);
+            }
+
             var last = await ctx.Scenarios.Where(s => s.SessionId == sessionId).MaxAsync(s => (int?)s.Order, ct) ?? 0;
             foreach (var entry in clean)
             {
@@ -72,9 +81,15 @@ public sealed class DeckService(SessionChanges changes, TimeProvider clock)
         }, ct);
     }
 
-    /// <summary>Appends the scenarios of a deck file (see <see cref="DeckFile.Read"/>); a file with any problem adds nothing.</summary>
-    public Task<IReadOnlyList<ScenarioView>> ImportAsync(Guid sessionId, Actor actor, string fileName, byte[] content, CancellationToken ct = default) =>
-        AddAsync(sessionId, actor, DeckFile.Read(fileName, content), ct);
+    /// <summary>
+    /// Appends the scenarios of a deck file (see <see cref="DeckFile.ReadDeck"/>); a file with any problem adds
+    /// nothing. A deck with camps also sets them and turns the question on.
+    /// </summary>
+    public Task<IReadOnlyList<ScenarioView>> ImportAsync(Guid sessionId, Actor actor, string fileName, byte[] content, CancellationToken ct = default)
+    {
+        var deck = DeckFile.ReadDeck(fileName, content);
+        return AddAsync(sessionId, actor, deck.Scenarios, deck.Camps, ct);
+    }
 
     /// <summary>
     /// Corrects a scenario's text (its notes are kept). A pending scenario nobody has voted on changes

@@ -37,7 +37,11 @@ public sealed record SessionChanged(Guid SessionId, ManagerView Manager) : Sessi
 /// participants may see it now (<see cref="ResultsVisibility"/>): only the facilitator's views, and
 /// clients that follow results, see it otherwise.
 /// </summary>
-public sealed record ResultsChanged(Guid SessionId, ScenarioResults Results, long LastSequence, bool VisibleToRoom = false) : SessionEvent(SessionId);
+public sealed record ResultsChanged(Guid SessionId, ScenarioResults Results, long LastSequence, bool VisibleToRoom = false) : SessionEvent(SessionId)
+{
+    /// <summary>The same tally split by camp under the three-person rule, when the session asks camps: for staff views only.</summary>
+    public Camps.CampSplitView? Split { get; init; }
+}
 
 /// <summary>
 /// A participant added, changed or removed the reason of their vote on a scenario: carries that reason as

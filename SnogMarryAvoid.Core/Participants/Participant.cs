@@ -13,4 +13,7 @@ public sealed class Participant
     public required string Key { get; set; }
     public DateTime JoinedAt { get; set; }
     public DateTime LastSeenAt { get; set; }
+
+    /// <summary>The camp this participant chose (its place in the session's list, from 0), or null: not asked, skipped.</summary>
+    public int? Camp { get; set; }
 }

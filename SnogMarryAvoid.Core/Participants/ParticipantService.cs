@@ -8,7 +8,7 @@ using SnogMarryAvoid.Core.Sessions;
 namespace SnogMarryAvoid.Core.Participants;
 
 /// <summary>Who joined: a participant row per session and browser key.</summary>
-public sealed record JoinResult(Guid SessionId, Guid ParticipantId, bool IsNew, RoomView Snapshot);
+public sealed record JoinResult(Guid SessionId, Guid ParticipantId, bool IsNew, RoomView Snapshot, int? Camp = null);
 
 /// <summary>Joining a session anonymously.</summary>
 public sealed class ParticipantService(DbWork db, SessionService sessions, ISessionEvents events, TimeProvider clock)
@@ -43,7 +43,7 @@ public sealed class ParticipantService(DbWork db, SessionService sessions, ISess
 
         var sessionId = await sessions.FindByCodeAsync(typedCode, ct);
         var storedKey = SessionKey(sessionId, participantKey);
-        var (participantId, isNew, snapshot) = await db.WriteAsync(async ctx =>
+        var (participantId, isNew, snapshot, camp) = await db.WriteAsync(async ctx =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var participant = await ctx.Participants.FirstOrDefaultAsync(p => p.SessionId == sessionId && p.Key == storedKey, ct);
@@ -59,7 +59,7 @@ public sealed class ParticipantService(DbWork db, SessionService sessions, ISess
             }
 
             await ctx.SaveChangesAsync(ct);
-            return (participant.Id, fresh, await SessionViews.RoomAsync(ctx, sessionId, ct));
+            return (participant.Id, fresh, await SessionViews.RoomAsync(ctx, sessionId, ct), participant.Camp);
         }, ct);
 
         if (isNew)
@@ -67,6 +67,6 @@ public sealed class ParticipantService(DbWork db, SessionService sessions, ISess
             await events.PublishAsync(new ParticipantJoined(sessionId, snapshot.ParticipantCount));
         }
 
-        return new JoinResult(sessionId, participantId, isNew, snapshot);
+        return new JoinResult(sessionId, participantId, isNew, snapshot, snapshot.Camps is null ? null : camp);
     }
 }

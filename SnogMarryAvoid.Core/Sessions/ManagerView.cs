@@ -8,7 +8,8 @@ namespace SnogMarryAvoid.Core.Sessions;
 /// What the facilitator's console draws: the room's view, the deck with what may be done to each
 /// scenario, the next step of the clicker and its label, the current scenario's tally (before the
 /// reveal too) with the last vote sequence it includes, its newest reasons for moderation, and the
-/// countdown's range and presets, and whether showing a scenario opens voting. Core builds it in the transaction of each change and publishes it
+/// countdown's range and presets, whether showing a scenario opens voting, the camp settings, the current
+/// scenario's split by camp (under the three-person rule) and the words its reasons use. Core builds it in the transaction of each change and publishes it
 /// in <see cref="Live.SessionChanged"/>; the console draws it without asking the database again.
 /// </summary>
 public sealed record ManagerView(
@@ -26,8 +27,28 @@ public sealed record ManagerView(
     CountdownRules Countdowns,
     SessionActions Actions,
     bool ShowOpensVoting,
-    IReadOnlyList<CoFacilitator> CoFacilitators)
+    IReadOnlyList<CoFacilitator> CoFacilitators,
+    Camps.CampSettings? Camps = null,
+    Camps.CampSplitView? Split = null,
+    IReadOnlyDictionary<Choice, IReadOnlyList<Reports.RoomWord>>? Words = null)
 {
+    /// <summary>The session's camp settings (<see cref="Camps.CampSettings.Off"/> for a view made without them).</summary>
+    [JsonIgnore]
+    public Camps.CampSettings CampSettings => Camps ?? SnogMarryAvoid.Core.Camps.CampSettings.Off;
+
+    /// <summary>
+    /// Whether the projector shows <paramref name="split"/> (this view's, or a newer one from a tally):
+    /// the session asks camps and wants it shown, the current scenario is revealed, the split is that
+    /// scenario's, and at least one camp is big enough to be shown on its own.
+    /// </summary>
+    public bool ProjectorShowsSplit(Camps.CampSplitView? split) =>
+        CampSettings is { Ask: true, SplitOnProjector: true } && Current is { State: ScenarioState.Revealed } current
+        && split is { AnyShown: true } && split.ScenarioId == current.Id;
+
+    /// <summary>Whether the projector shows the room's words now: wanted, revealed, and someone gave a reason.</summary>
+    [JsonIgnore]
+    public bool ProjectorShowsWords => CampSettings.WordsOnProjector && Current is { State: ScenarioState.Revealed } && Words is not null && Words.Values.Any(w => w.Count > 0);
+
     [JsonIgnore]
     public Guid Id => Room.SessionId;
 

@@ -9,6 +9,7 @@ namespace SnogMarryAvoid.Core.Sessions;
 /// whether the room may see the current scenario's split now (<see cref="ResultsVisibility"/>);
 /// <see cref="RevealedResults"/> and <see cref="VerdictText"/> are set once it is revealed.
 /// How many are connected now is not in the view: it is counted per server, live. Once the session has ended, <see cref="Recap"/> says what the room decided.
+/// <see cref="Camps"/> are the answers to "Where are you coming from?" while the session asks it (else null).
 /// </summary>
 public sealed record RoomView(
     Guid SessionId,
@@ -25,7 +26,8 @@ public sealed record RoomView(
     IReadOnlyList<string> Spotlights,
     bool ResultsVisible = false,
     string? VerdictText = null,
-    RoomRecap? Recap = null)
+    RoomRecap? Recap = null,
+    IReadOnlyList<string>? Camps = null)
 {
     /// <summary>Whether this view is newer than <paramref name="other"/> (or there is no other).</summary>
     public bool IsNewerThan(RoomView? other) => other is null || Revision > other.Revision;

@@ -35,6 +35,21 @@ public sealed class Session
     /// </summary>
     public bool ShowOpensVoting { get; set; }
 
+    /// <summary>
+    /// Whether phones ask "Where are you coming from?" on joining (<see cref="Camps.CampRules"/>). Off by
+    /// default; the session's camps are <see cref="CampList"/>.
+    /// </summary>
+    public bool AsksCamp { get; set; }
+
+    /// <summary>The session's camps as JSON (<see cref="Camps.CampList"/>); null is the workshop's defaults.</summary>
+    public string? CampList { get; set; }
+
+    /// <summary>Whether the projector shows the split by camp, and the widest gap, at the reveal (when the session asks camps).</summary>
+    public bool ProjectorShowsCamps { get; set; } = true;
+
+    /// <summary>Whether the projector shows the room's words after the reveal.</summary>
+    public bool ProjectorShowsWords { get; set; }
+
     /// <summary>The facilitator has blanked the projector (and the phones show a pause).</summary>
     public bool IsBlanked { get; set; }
 

@@ -46,6 +46,22 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
         return await SessionViews.ManagerAsync(ctx, sessionId, ct);
     }
 
+    /// <summary>
+    /// The words of the reasons for each choice on one of the session's scenarios (<see cref="Reports.RoomWords"/>),
+    /// as the console's cloud refreshes them while reasons arrive; hidden reasons are never counted.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Voting.Choice, IReadOnlyList<Reports.RoomWord>>> GetWordsAsync(Guid sessionId, Guid scenarioId, Actor actor, CancellationToken ct = default)
+    {
+        await using var ctx = await db.ReadAsync(ct);
+        await SessionAccess.EnsureMayRunAsync(ctx, sessionId, actor, ct);
+        if (!await ctx.Scenarios.AnyAsync(s => s.Id == scenarioId && s.SessionId == sessionId, ct))
+        {
+            throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.");
+        }
+
+        return await SessionViews.WordsAsync(ctx, scenarioId, ct);
+    }
+
     /// <summary>Whether <paramref name="actor"/> may run the session now (false too when it no longer exists).</summary>
     public async Task<bool> MayRunAsync(Guid sessionId, Actor actor, CancellationToken ct = default)
     {

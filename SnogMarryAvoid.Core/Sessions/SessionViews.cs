@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using SnogMarryAvoid.Core.Camps;
 using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Core.Reports;
 using SnogMarryAvoid.Core.Scenarios;
 using SnogMarryAvoid.Core.Voting;
 
@@ -46,10 +48,14 @@ internal static class SessionViews
         long sequence = 0;
         IReadOnlyList<ReasonView> reasons = [];
         var reasonCount = 0;
+        CampSplitView? split = null;
+        IReadOnlyDictionary<Choice, IReadOnlyList<RoomWord>> words = NoWords;
         if (current is not null)
         {
             (results, sequence, _) = await Tallies.CountWithSequenceAsync(db, sessionId, current.Id, ct);
             (reasons, reasonCount) = await ModerationService.NewestAsync(db, current.Id, ct);
+            split = session.AsksCamp ? await Tallies.SplitAsync(db, sessionId, results, ct) : null;
+            words = current.State == ScenarioState.Pending ? NoWords : await WordsAsync(db, current.Id, ct);
         }
 
         var recap = session.Phase == SessionPhase.Ended ? await RoomRecap.LoadAsync(db, deck, session.ShowResultsLive, ct) : null;
@@ -59,7 +65,23 @@ internal static class SessionViews
             .OrderBy(c => c.Email).Select(c => new CoFacilitator(c.Id, c.Email)).ToListAsync(ct);
         var items = rows.Select(r => new DeckItem(r.View, r.View.Id == current?.Id, ScenarioRules.ActionsFor(session.Phase, r.View, r.View.Id == current?.Id, deck.Count), r.Notes, r.EditedAt)).ToList();
         return new ManagerView(room, session.OwnerId, session.CreatedAt, session.StartedAt, session.EndedAt, items,
-            ScenarioRules.Next(session.Phase, deck, current?.Id, session.ShowOpensVoting), results, sequence, reasons, reasonCount, Countdown.Rules, SessionActions.For(session.Phase), session.ShowOpensVoting, shares);
+            ScenarioRules.Next(session.Phase, deck, current?.Id, session.ShowOpensVoting), results, sequence, reasons, reasonCount, Countdown.Rules, SessionActions.For(session.Phase), session.ShowOpensVoting, shares,
+            CampList.Of(session), split, words);
+    }
+
+    private static readonly IReadOnlyDictionary<Choice, IReadOnlyList<RoomWord>> NoWords =
+        Enum.GetValues<Choice>().ToDictionary(c => c, _ => (IReadOnlyList<RoomWord>)[]);
+
+    /// <summary>The words of a scenario's reasons for each choice (<see cref="RoomWords"/>): hidden reasons are never counted.</summary>
+    public static async Task<IReadOnlyDictionary<Choice, IReadOnlyList<RoomWord>>> WordsAsync(SnogDbContext db, Guid scenarioId, CancellationToken ct = default)
+    {
+        var reasons = await db.Votes.AsNoTracking()
+            .Where(v => v.ScenarioId == scenarioId && v.Reason != null && !v.ReasonHidden)
+            .Select(v => new { v.ParticipantId, v.Choice, v.Reason, v.ReasonHidden })
+            .ToListAsync(ct);
+        return Enum.GetValues<Choice>().ToDictionary(
+            c => c,
+            c => RoomWords.Of(reasons.Where(r => r.Choice == c).Select(r => new ReasonText(r.ParticipantId, r.Reason!, r.ReasonHidden))));
     }
 
     private static async Task<Session> LoadSessionAsync(SnogDbContext db, Guid sessionId, CancellationToken ct) =>
@@ -80,5 +102,6 @@ internal static class SessionViews
             revealed, session.ShowResultsLive, session.IsBlanked, spotlights,
             ResultsVisible: current is not null && ResultsVisibility.ToRoom(session.ShowResultsLive, current.State),
             VerdictText: revealed is null ? null : VerdictText.Of(revealed.Verdict),
-            Recap: recap);
+            Recap: recap,
+            Camps: session.AsksCamp && session.Phase != SessionPhase.Ended ? [.. CampList.Read(session.CampList).Select(c => c.Name)] : null);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SnogMarryAvoid.Core.Camps;
 using SnogMarryAvoid.Core.Persistence;
 
 namespace SnogMarryAvoid.Core.Voting;
@@ -53,4 +54,45 @@ internal static class Tallies
         var results = await CountAsync(ctx, scenarioId, ct);
         return state is null ? (results, 0, false) : (results, state.VoteSequence, state.State is { } s && ResultsVisibility.ToRoom(state.ShowResultsLive, s));
     }
+
+    /// <summary>
+    /// The scenario's split by camp under the three-person rule (<see cref="CampSplit"/>), or null when the
+    /// session does not ask camps. Each vote counts in the camp its participant has now.
+    /// </summary>
+    public static async Task<CampSplitView?> SplitAsync(SnogDbContext ctx, Guid sessionId, ScenarioResults room, CancellationToken ct = default)
+    {
+        var settings = await ctx.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.AsksCamp).Select(s => new { s.CampList }).FirstOrDefaultAsync(ct);
+        if (settings is null)
+        {
+            return null;
+        }
+
+        var camps = CampList.Read(settings.CampList);
+        var byCamp = await CountByCampAsync(ctx, [room.ScenarioId], ct);
+        return CampSplit.Of(room.ScenarioId, camps, ByCamp(camps, byCamp, room.ScenarioId), room);
+    }
+
+    /// <summary>Each scenario's tally per camp (by its place in the session's list), in one query; votes of people with no camp are left out.</summary>
+    public static async Task<ILookup<Guid, (int Camp, Choice Choice, int Count)>> CountByCampAsync(SnogDbContext ctx, IReadOnlyCollection<Guid> scenarioIds, CancellationToken ct = default)
+    {
+        var counts = await (
+            from v in ctx.Votes.AsNoTracking()
+            where scenarioIds.Contains(v.ScenarioId)
+            join p in ctx.Participants.AsNoTracking() on v.ParticipantId equals p.Id
+            where p.Camp != null
+            group v by new { v.ScenarioId, Camp = p.Camp!.Value, v.Choice } into g
+            select new { g.Key.ScenarioId, g.Key.Camp, g.Key.Choice, Count = g.Count() }).ToListAsync(ct);
+        return counts.ToLookup(c => c.ScenarioId, c => (c.Camp, c.Choice, c.Count));
+    }
+
+    /// <summary>One scenario's counts per camp as tallies keyed by camp (a camp nobody in it voted has none).</summary>
+    public static IReadOnlyDictionary<Camp, ScenarioResults> ByCamp(IReadOnlyList<Camp> camps, ILookup<Guid, (int Camp, Choice Choice, int Count)> counts, Guid scenarioId) =>
+        counts[scenarioId]
+            .Where(c => c.Camp >= 0 && c.Camp < camps.Count)
+            .GroupBy(c => c.Camp)
+            .ToDictionary(g => camps[g.Key], g =>
+            {
+                int Of(Choice choice) => g.Where(x => x.Choice == choice).Sum(x => x.Count);
+                return new ScenarioResults(scenarioId, Of(Choice.Snog), Of(Choice.Marry), Of(Choice.Avoid));
+            });
 }

@@ -40,7 +40,8 @@ public sealed class TallyBroadcaster(DbWork db, ISessionEvents events, SnogMetri
                 {
                     await using var ctx = await db.ReadAsync();
                     var (results, sequence, visible) = await Tallies.CountWithSequenceAsync(ctx, sessionId, scenarioId);
-                    await events.PublishAsync(new ResultsChanged(sessionId, results, sequence, visible));
+                    var split = await Tallies.SplitAsync(ctx, sessionId, results);
+                    await events.PublishAsync(new ResultsChanged(sessionId, results, sequence, visible) { Split = split });
                     if (oldest != 0)
                     {
                         metrics.Broadcast(clock.GetElapsedTime(oldest));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using SnogMarryAvoid.Core.Accounts;
 using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Voting;
@@ -82,7 +83,7 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
             var signedIn = role is "facilitator A" or "facilitator B" or "co-facilitator C" or "removed co-facilitator D" or "organiser";
             var runs = role is "facilitator A" or "co-facilitator C" or "organiser";
             data.Add(role, "Join", "ok");
-            foreach (var method in new[] { "Vote", "SetReason", "GetResults", "GetMyVotes", "FollowResults" })
+            foreach (var method in new[] { "Vote", "SetReason", "SetCamp", "GetResults", "GetMyVotes", "FollowResults" })
             {
                 data.Add(role, method, role == "participant" ? "ok" : "NotJoined");
             }
@@ -114,6 +115,7 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
         await App.Core.Sessions.UnshareAsync(session.Id, fixture.FacilitatorA, fixture.FacilitatorD.UserId);
         await App.Core.Sessions.SetResultsLiveAsync(session.Id, fixture.FacilitatorA, live: true);
         await App.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, fixture.FacilitatorA);
+        await Camps.SetAsync(session.Id, fixture.FacilitatorA, SnogMarryAvoid.Core.Camps.CampSettings.Off with { Ask = true });
         await using var connection = await ConnectAsync(role);
         if (role == "participant" && method != "Join")
         {
@@ -130,6 +132,7 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
             "Join" => () => connection.InvokeAsync<JoinReply>("Join", session.JoinCode, null),
             "Vote" => () => connection.InvokeAsync<VoteReceipt>("Vote", first, Choice.Marry),
             "SetReason" => () => connection.InvokeAsync<VoteReceipt>("SetReason", first, "Because."),
+            "SetCamp" => () => connection.InvokeAsync<int?>("SetCamp", 1),
             "GetResults" => () => connection.InvokeAsync<ScenarioResults>("GetResults", first),
             "GetMyVotes" => () => connection.InvokeAsync<IReadOnlyList<VoteReceipt>>("GetMyVotes"),
             "FollowResults" => () => connection.InvokeAsync<ResultsReply>("FollowResults"),
@@ -182,6 +185,65 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
         (await facilitator.InvokeAsync<RoomView>("End", created.SessionId)).IsEnded.Should().BeTrue();
         (await ended.Task.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(created.SessionId);
         watched.Snapshot.SessionId.Should().Be(created.SessionId);
+    }
+
+    private SnogMarryAvoid.Core.Camps.CampService Camps => App.Core.Services.GetRequiredService<SnogMarryAvoid.Core.Camps.CampService>();
+
+    [Fact]
+    public async Task Camps_ThroughTheHub_PhonesAnswer_WatchersGetTheSplit_UnderTheThreePersonRule_AndPhonesGetNone()
+    {
+        var (session, scenarios) = await App.Core.LiveSessionAsync(1, owner: fixture.FacilitatorA);
+        await Camps.SetAsync(session.Id, fixture.FacilitatorA, SnogMarryAvoid.Core.Camps.CampSettings.Off with { Ask = true });
+        await App.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, fixture.FacilitatorA);
+        await using var facilitator = await ConnectAsync("facilitator A");
+        var splits = new List<(SnogMarryAvoid.Core.Camps.CampSplitView Split, long Sequence)>();
+        facilitator.On<SnogMarryAvoid.Core.Camps.CampSplitView, long>("SplitChanged", (split, sequence) => { lock (splits) { splits.Add((split, sequence)); } });
+        (await facilitator.InvokeAsync<WatchReply>("Watch", session.Id)).Split.Should().NotBeNull("the session asks camps");
+
+        var phones = new List<HubConnection>();
+        var phoneSplits = 0;
+        try
+        {
+            long last = 0;
+            for (var i = 0; i < 9; i++)
+            {
+                var phone = await ConnectAsync("anonymous");
+                phones.Add(phone);
+                phone.On<SnogMarryAvoid.Core.Camps.CampSplitView, long>("SplitChanged", (_, _) => Interlocked.Increment(ref phoneSplits));
+                var joined = await phone.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+                joined.Snapshot.Camps.Should().Equal(SnogMarryAvoid.Core.Camps.CampRules.Defaults.Select(c => c.Name));
+                joined.Camp.Should().BeNull();
+                if (i < 7)
+                {
+                    // Three public bodies, three online, one charity; the last two give no camp.
+                    (await phone.InvokeAsync<int?>("SetCamp", i < 3 ? 0 : i < 6 ? 2 : 1)).Should().Be(i < 3 ? 0 : i < 6 ? 2 : 1);
+                }
+
+                last = (await phone.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, i < 3 ? Choice.Marry : Choice.Avoid)).Sequence;
+            }
+
+            var unknown = () => phones[0].InvokeAsync<int?>("SetCamp", 9);
+            (await unknown.Should().ThrowAsync<HubException>()).Which.Message.Should().EndWith("InvalidInput: There is no camp 10 in this session: choose one of its 4 camps, or skip.");
+
+            await WaitForAsync(() => { lock (splits) { return splits.Any(s => s.Sequence >= last && s.Split.Camps.Sum(c => c.Results?.Total ?? 0) == 6); } });
+            SnogMarryAvoid.Core.Camps.CampSplitView latest;
+            lock (splits)
+            {
+                latest = splits.Last(s => s.Sequence >= last).Split;
+            }
+
+            latest.Camps.Select(c => c.Results is null).Should().Equal(false, true, false, true);
+            latest.Others.Should().Be(3);
+            latest.WidestGap!.Text.Should().Be("Public bodies: marry 100 % · Online: avoid 100 %");
+            phoneSplits.Should().Be(0, "the split by camp goes to watchers only");
+        }
+        finally
+        {
+            foreach (var phone in phones)
+            {
+                await phone.DisposeAsync();
+            }
+        }
     }
 
     private static int BuiltInDeckSize => SnogMarryAvoid.Core.Decks.BuiltInDeck.Entries.Count;
@@ -307,7 +369,7 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
             .Where(m => m.GetBaseDefinition().DeclaringType == typeof(SessionHub))
             .Select(m => m.Name).Distinct().ToList();
 
-        methods.Should().HaveCount(17);
+        methods.Should().HaveCount(18);
         methods.Should().OnlyContain(name => docs.Contains($"| `{name}` |"), "each hub method has a row in docs/realtime-api.md");
         var events = typeof(SnogMarryAvoid.Core.Contract.ISessionClient).GetMethods().Select(m => m.Name).ToList();
         events.Should().Contain(["SessionChanged", "ResultsChanged", "ParticipantsChanged", "SessionEnded", "ServerStopping"]);

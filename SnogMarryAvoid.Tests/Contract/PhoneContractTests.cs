@@ -24,7 +24,7 @@ public sealed partial class PhoneContractTests : IAsyncLifetime
         var invoked = Invoked().Matches(Script).Select(m => m.Groups[1].Value).Distinct().ToList();
         var handled = Handled().Matches(Script).Select(m => m.Groups[1].Value).Distinct().ToList();
 
-        invoked.Should().BeEquivalentTo(["Join", "GetMyRecap", "Vote", "SetReason"], "its own votes come in the join's reply");
+        invoked.Should().BeEquivalentTo(["Join", "GetMyRecap", "Vote", "SetReason", "SetCamp"], "its own votes come in the join's reply");
         invoked.Should().OnlyContain(name => typeof(ISessionHub).GetMethod(name) != null, "a method the hub has (ISessionHub)");
         handled.Should().OnlyContain(name => typeof(ISessionClient).GetMethod(name) != null, "an event the hub sends (ISessionClient)");
         handled.Should().NotContain(nameof(ISessionClient.ResultsChanged), "the room is sent no tallies, and the page draws none");

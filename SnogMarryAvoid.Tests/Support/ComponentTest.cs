@@ -56,6 +56,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Core.Decks);
         Services.AddSingleton(Core.Services.GetRequiredService<PresenceTracker>());
         Services.AddSingleton(Core.Services.GetRequiredService<ModerationService>());
+        Services.AddSingleton(Core.Services.GetRequiredService<SnogMarryAvoid.Core.Camps.CampService>());
         Services.AddSingleton<SnogMarryAvoid.Web.Room.INetworkAddresses>(new FakeNetwork());
         Services.AddSingleton<SnogMarryAvoid.Web.Room.JoinLinks>();
         Services.AddSingleton(Core.Services.GetRequiredService<SnogMarryAvoid.Core.Reports.ReportService>());

@@ -29,7 +29,7 @@ public static class DeckEndpoints
             var entries = DeckService.Entries(session);
             return format switch
             {
-                "json" => Results.File(Encoding.UTF8.GetBytes(DeckFile.ToJson(entries)), "application/json", SessionExport.FileName(session, "deck", "json")),
+                "json" => Results.File(Encoding.UTF8.GetBytes(DeckFile.ToJson(entries, session.CampSettings.Ask ? session.CampSettings.Camps : null)), "application/json", SessionExport.FileName(session, "deck", "json")),
                 "csv" => Results.File(Encoding.UTF8.GetBytes(DeckFile.ToCsv(entries)), "text/csv", SessionExport.FileName(session, "deck", "csv")),
                 _ => Results.NotFound(),
             };

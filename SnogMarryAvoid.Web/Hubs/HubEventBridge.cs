@@ -35,8 +35,12 @@ public sealed class HubEventBridge(ISessionEvents events, IHubContext<SessionHub
         {
             SessionChanged { Room.IsEnded: true } ended => Task.WhenAll(everyone.SessionChanged(ended.Room), everyone.SessionEnded(id)),
             SessionChanged changed => everyone.SessionChanged(changed.Room),
-            ResultsChanged { VisibleToRoom: true } results => hub.Clients.Groups(HubGroups.Watchers(id), HubGroups.Results(id)).ResultsChanged(results.Results, results.LastSequence),
-            ResultsChanged results => hub.Clients.Group(HubGroups.Watchers(id)).ResultsChanged(results.Results, results.LastSequence),
+            ResultsChanged results => Task.WhenAll(
+                results.VisibleToRoom
+                    ? hub.Clients.Groups(HubGroups.Watchers(id), HubGroups.Results(id)).ResultsChanged(results.Results, results.LastSequence)
+                    : hub.Clients.Group(HubGroups.Watchers(id)).ResultsChanged(results.Results, results.LastSequence),
+                // The split by camp is for watchers only, whatever the room may see.
+                results.Split is { } split ? hub.Clients.Group(HubGroups.Watchers(id)).SplitChanged(split, results.LastSequence) : Task.CompletedTask),
             // Watchers only: sent to the room, every join would cost a message to everyone already there.
             ParticipantJoined joined => hub.Clients.Group(HubGroups.Watchers(id)).ParticipantsChanged(joined.ParticipantCount),
             _ => Task.CompletedTask,

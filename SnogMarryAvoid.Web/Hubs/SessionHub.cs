@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Accounts;
+using SnogMarryAvoid.Core.Camps;
 using SnogMarryAvoid.Core.Contract;
 using SnogMarryAvoid.Core.Decks;
 using SnogMarryAvoid.Core.Participants;
@@ -22,6 +23,7 @@ namespace SnogMarryAvoid.Web.Hubs;
 /// </summary>
 public sealed class SessionHub(
     ParticipantService participants,
+    CampService camps,
     VotingService voting,
     SessionService sessions,
     ScenarioService scenarios,
@@ -57,12 +59,14 @@ public sealed class SessionHub(
         // A participant coming back gets its votes in the same reply (one round trip less on a slow phone);
         // a new key has none, so a room of new phones costs no query for them.
         var mine = known is null ? [] : await voting.GetVotesAsync(joined.ParticipantId);
-        return new JoinReply(tokens.Protect(key), joined.SessionId, joined.Snapshot, clock.GetUtcNow().UtcDateTime, mine);
+        return new JoinReply(tokens.Protect(key), joined.SessionId, joined.Snapshot, clock.GetUtcNow().UtcDateTime, mine, joined.Camp);
     }
 
     public Task<VoteReceipt> Vote(Guid scenarioId, Choice choice) => voting.CastVoteAsync(Participant(), scenarioId, choice);
 
     public Task<VoteReceipt> SetReason(Guid scenarioId, string? reason) => voting.SetReasonAsync(Participant(), scenarioId, reason);
+
+    public Task<int?> SetCamp(int? camp) => camps.ChooseAsync(Participant(), camp);
 
     public Task<IReadOnlyList<VoteReceipt>> GetMyVotes() => voting.GetVotesAsync(Participant());
 
@@ -96,7 +100,7 @@ public sealed class SessionHub(
         var view = await sessions.GetAsync(sessionId, await FacilitatorAsync());
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Watchers(sessionId));
         staff.Watching(Context, sessionId);
-        return new WatchReply(view.Room, view.Results, view.LastSequence);
+        return new WatchReply(view.Room, view.Results, view.LastSequence, view.Split);
     }
 
     public async Task<RoomView> Start(Guid sessionId) => await sessions.StartAsync(sessionId, await FacilitatorAsync());

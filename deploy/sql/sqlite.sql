@@ -230,3 +230,19 @@ VALUES ('20261201125549_ConsoleAndSharing', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Sessions" ADD "AsksCamp" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Sessions" ADD "CampList" TEXT NULL;
+
+ALTER TABLE "Sessions" ADD "ProjectorShowsCamps" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Sessions" ADD "ProjectorShowsWords" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Participants" ADD "Camp" INTEGER NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261201184638_Camps', '10.0.15');
+
+COMMIT;
+

@@ -538,3 +538,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201184658_Camps'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [AsksCamp] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201184658_Camps'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [CampList] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201184658_Camps'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [ProjectorShowsCamps] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201184658_Camps'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [ProjectorShowsWords] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201184658_Camps'
+)
+BEGIN
+    ALTER TABLE [Participants] ADD [Camp] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201184658_Camps'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201184658_Camps', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,4 +1,6 @@
+using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Accounts;
+using SnogMarryAvoid.Core.Camps;
 using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Participants;
 using SnogMarryAvoid.Core.Sessions;
@@ -36,6 +38,9 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
 
     public ScenarioResults? Results { get; private set; }
 
+    /// <summary>The current scenario's split by camp (under the three-person rule), when the session asks camps.</summary>
+    public CampSplitView? Split { get; private set; }
+
     /// <summary>How fast the current scenario's votes are coming in, from the tallies followed.</summary>
     public VotePace Pace { get; } = new(clock);
 
@@ -43,6 +48,19 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
     public IReadOnlyList<ReasonView> Reasons { get; private set; } = [];
 
     public int ReasonCount { get; private set; }
+
+    /// <summary>
+    /// The words of the current scenario's reasons for each choice: from the manager's view, and read
+    /// again at most every <see cref="WordsInterval"/> while reasons arrive (the one read an event causes:
+    /// a reasons event carries one reason, the words count them all).
+    /// </summary>
+    public IReadOnlyDictionary<Choice, IReadOnlyList<Core.Reports.RoomWord>>? Words { get; private set; }
+
+    public static readonly TimeSpan WordsInterval = TimeSpan.FromSeconds(2);
+
+    private int _wordsPending;
+    private Func<Func<Task>, Task>? _invoke;
+    private Action? _redraw;
 
     public int Participants { get; private set; }
 
@@ -63,6 +81,7 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
     /// </summary>
     public async Task FollowAsync(Func<Func<Task>, Task> invoke, Action redraw, Func<Exception, Task> fail)
     {
+        (_invoke, _redraw) = (invoke, redraw);
         _throttle = new RenderThrottle(() => invoke(() => { redraw(); return Task.CompletedTask; }), RedrawInterval, clock);
         _subscription = events.Subscribe(_sessionId, e => invoke(async () =>
         {
@@ -99,6 +118,7 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
             case ResultsChanged changed when changed.Results.ScenarioId == Snapshot?.Current?.Id && changed.LastSequence >= _resultsSequence:
                 Results = changed.Results;
                 _resultsSequence = changed.LastSequence;
+                Split = changed.Split;
                 Pace.Observe(Results);
                 break;
             case ReasonsChanged reasons when reasons.ScenarioId == Snapshot?.Current?.Id:
@@ -107,6 +127,7 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
                     .OrderByDescending(r => r.UpdatedAt)
                     .Take(ModerationService.ReasonsInView)];
                 ReasonCount = reasons.Count;
+                RefreshWordsSoon(reasons.ScenarioId);
                 return true;
             case ParticipantJoined joined:
                 Participants = Math.Max(Participants, joined.ParticipantCount);
@@ -133,16 +154,55 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
         Participants = Math.Max(Participants, view.Room.ParticipantCount);
         if (!sameScenario || view.LastSequence >= _resultsSequence)
         {
-            (Results, _resultsSequence) = (view.Results, view.LastSequence);
+            (Results, _resultsSequence, Split) = (view.Results, view.LastSequence, view.Split);
             Pace.Observe(Results);
         }
 
         (Reasons, ReasonCount) = (view.Reasons, view.ReasonCount);
+        Words = view.Words;
+    }
+
+    private void RefreshWordsSoon(Guid scenarioId)
+    {
+        if (Interlocked.Exchange(ref _wordsPending, 1) == 1 || _invoke is null)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(WordsInterval, clock);
+            Interlocked.Exchange(ref _wordsPending, 0);
+            if (_subscription is null || Snapshot?.Current?.Id != scenarioId)
+            {
+                return;
+            }
+
+            try
+            {
+                var words = await sessions.GetWordsAsync(_sessionId, scenarioId, _actor!);
+                await _invoke(() =>
+                {
+                    if (Snapshot?.Current?.Id == scenarioId)
+                    {
+                        Words = words;
+                        _redraw!();
+                    }
+
+                    return Task.CompletedTask;
+                });
+            }
+            catch (Exception ex) when (ex is DomainException or ObjectDisposedException)
+            {
+                // The session or scenario went, the actor lost it (the next view says so), or the page closed.
+            }
+        });
     }
 
     public void Dispose()
     {
         _subscription?.Dispose();
+        _subscription = null;
         _throttle?.Dispose();
     }
 }

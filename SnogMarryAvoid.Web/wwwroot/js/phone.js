@@ -33,6 +33,18 @@ const state = {
   clockOffset: 0, // server clock minus this phone's, for countdowns
   draft: null, // { scenarioId, text }: the reason being typed
   finished: false, // the session ended: the page lets its connection go and shows the thank-you
+  camp: null, // the camp this participant chose (its place in snapshot.camps), or null
+  askingCamp: false, // the camp question is on screen (on joining, or "Change")
+};
+
+// Whether this phone skipped the camp question in this session, so that a reload does not ask again.
+const skipKey = (sessionId) => `sma-camp-skipped:${sessionId}`;
+const skipped = (sessionId) => {
+  try {
+    return localStorage.getItem(skipKey(sessionId)) === "1";
+  } catch {
+    return false;
+  }
 };
 
 const segmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter() : null;
@@ -135,6 +147,9 @@ async function join() {
     state.clockOffset = Date.parse(reply.serverTime) - (sentAt + Date.now()) / 2;
     state.token = reply.participantToken;
     state.votes = new Map(reply.myVotes.map((vote) => [vote.scenarioId, vote]));
+    state.camp = reply.camp ?? null;
+    // Asked once, on joining: not again after an answer or a skip.
+    state.askingCamp = !!reply.snapshot.camps && state.camp === null && !skipped(reply.sessionId);
     state.joinError = null;
     state.online = true;
     showSnapshot(reply.snapshot);
@@ -245,6 +260,25 @@ async function sendPending() {
   }
 }
 
+// Answers the camp question (a camp's place in the list), or skips it (null).
+async function chooseCamp(camp) {
+  state.error = null;
+  if (camp === null) {
+    try {
+      localStorage.setItem(skipKey(state.snapshot.sessionId), "1");
+    } catch {
+      // Private browsing: the question may come back after a reload, nothing worse.
+    }
+  }
+  try {
+    state.camp = await connection.invoke("SetCamp", camp);
+    state.askingCamp = false;
+  } catch (error) {
+    state.error = messageOf(error);
+  }
+  draw();
+}
+
 async function saveReason() {
   const scenario = state.snapshot?.current;
   const text = reasonText(scenario.id);
@@ -295,6 +329,7 @@ function pageState() {
   return state.joinError !== null ? "Failed"
     : !snapshot ? "Joining"
     : snapshot.phase === ENDED ? "Ended"
+    : snapshot.camps && state.askingCamp ? "Camp"
     : !snapshot.current ? "Waiting"
     : "Voting";
 }
@@ -337,17 +372,49 @@ function view(page) {
         recapList(snapshot.recap),
       ];
     }
+    case "Camp":
+      return [campQuestion(snapshot.camps)];
     case "Waiting":
       return [
         el("h1", { text: "You're in" }),
         el("p", { class: "status", role: "status", text: "Waiting for the facilitator to open a scenario…" }),
+        campLine(snapshot.camps),
       ];
     default:
       return [
         snapshot.isBlanked ? el("p", { class: "paused", role: "status", text: "The screen is paused. Look up!" }) : null,
         voteCard(snapshot.current, snapshot.revealedResults),
+        campLine(snapshot.camps),
       ];
   }
+}
+
+// "Where are you coming from?": one tap on a camp, or skip. The camps' names come from the session.
+function campQuestion(camps) {
+  return el("section", { class: "camp-question", "aria-labelledby": "camp-heading" },
+    el("h1", { id: "camp-heading", text: rules.campQuestion }),
+    el("p", { class: "camp-note", text: "Results are split by camp only where three or more people chose it." }),
+    el("div", { class: "camp-choices", role: "group", "aria-labelledby": "camp-heading" }, camps.map((name, i) => el("button", {
+      type: "button",
+      class: "camp-choice",
+      "aria-pressed": state.camp === i ? "true" : "false",
+      "data-focus-key": `camp-${i}`,
+      onclick: () => chooseCamp(i),
+      text: name,
+    }))),
+    el("button", { type: "button", class: "secondary camp-skip", "data-focus-key": "camp-skip", onclick: () => chooseCamp(null), text: state.camp === null ? "Skip" : "Don't say" }),
+    state.error !== null ? el("p", { class: "error", role: "alert", text: state.error }) : null);
+}
+
+// Below the vote: the camp given (or that none was), and a way to change it.
+function campLine(camps) {
+  if (!camps) {
+    return null;
+  }
+  const given = state.camp !== null && state.camp < camps.length ? camps[state.camp] : null;
+  return el("p", { class: "camp-line", "data-testid": "camp-line" },
+    el("span", { text: given ? `Coming from: ${given}. ` : "You haven't said where you're coming from. " }),
+    el("button", { type: "button", class: "link", "data-focus-key": "camp-change", onclick: () => { state.askingCamp = true; state.error = null; draw(); }, text: given ? "Change" : "Say" }));
 }
 
 function agreedText(times) {

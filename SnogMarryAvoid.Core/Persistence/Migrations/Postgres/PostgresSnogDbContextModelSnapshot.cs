@@ -243,6 +243,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("Camp")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -330,6 +333,13 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AsksCamp")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CampList")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -353,6 +363,12 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
 
                     b.Property<int>("Phase")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("ProjectorShowsCamps")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ProjectorShowsWords")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()

@@ -245,6 +245,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("Camp")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("datetime2");
 
@@ -332,6 +335,13 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("AsksCamp")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("CampList")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -355,6 +365,12 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
 
                     b.Property<int>("Phase")
                         .HasColumnType("int");
+
+                    b.Property<bool>("ProjectorShowsCamps")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ProjectorShowsWords")
+                        .HasColumnType("bit");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()

@@ -232,6 +232,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Camp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("TEXT");
 
@@ -319,6 +322,13 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AsksCamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CampList")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -341,6 +351,12 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Phase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ProjectorShowsCamps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ProjectorShowsWords")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Revision")

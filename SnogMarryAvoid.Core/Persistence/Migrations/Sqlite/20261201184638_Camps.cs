@@ -1,0 +1,72 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SnogMarryAvoid.Core.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Camps : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "AsksCamp",
+                table: "Sessions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CampList",
+                table: "Sessions",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ProjectorShowsCamps",
+                table: "Sessions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ProjectorShowsWords",
+                table: "Sessions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Camp",
+                table: "Participants",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AsksCamp",
+                table: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "CampList",
+                table: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "ProjectorShowsCamps",
+                table: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "ProjectorShowsWords",
+                table: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "Camp",
+                table: "Participants");
+        }
+    }
+}
