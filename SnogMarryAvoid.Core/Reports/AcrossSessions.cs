@@ -39,10 +39,26 @@ public sealed partial class AcrossSessions(DbWork db)
 
     public static bool Same(string a, string b) => Normalize(a) == Normalize(b);
 
-    /// <summary>Every scenario that ran in two or more of the visible sessions, with each room's result.</summary>
-    public async Task<IReadOnlyList<ScenarioComparison>> CompareAsync(Actor actor, CancellationToken ct = default)
+    /// <summary>
+    /// The camps the visible sessions asked, by name (as the filter offers them): camps of different
+    /// sessions with the same name (ignoring case and spacing) are one camp.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CampsAsync(Actor actor, CancellationToken ct = default)
     {
-        var rows = await LoadAsync(actor, null, ct);
+        await using var ctx = await db.ReadAsync(ct);
+        var lists = await SessionAccess.Runnable(ctx, actor).Where(s => s.AsksCamp).Select(s => s.CampList).ToListAsync(ct);
+        return [.. lists.SelectMany(Camps.CampList.Read).Select(c => c.Name).DistinctBy(Normalize).Order(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>
+    /// Every scenario that ran in two or more of the visible sessions, with each room's result; with
+    /// <paramref name="camp"/>, only that camp's votes (see <see cref="MatrixAsync"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<ScenarioComparison>> CompareAsync(Actor actor, CancellationToken ct = default) => await CompareAsync(actor, null, ct);
+
+    public async Task<IReadOnlyList<ScenarioComparison>> CompareAsync(Actor actor, string? camp, CancellationToken ct = default)
+    {
+        var rows = await LoadAsync(actor, null, camp, ct);
         return rows
             .GroupBy(r => (Normalize(r.PublicBody), Normalize(r.Counterpart)))
             .Where(g => g.Select(r => r.SessionId).Distinct().Count() > 1)
@@ -58,10 +74,17 @@ public sealed partial class AcrossSessions(DbWork db)
             .ToList();
     }
 
-    /// <summary>The relationship matrix over the visible sessions, or only <paramref name="sessionIds"/> among them.</summary>
-    public async Task<RelationshipMatrix> MatrixAsync(Actor actor, IReadOnlyCollection<Guid>? sessionIds = null, CancellationToken ct = default)
+    /// <summary>
+    /// The relationship matrix over the visible sessions, or only <paramref name="sessionIds"/> among them.
+    /// With <paramref name="camp"/> (a camp's name), only the votes of that camp in the sessions that asked
+    /// it, and only where the three-person rule lets that camp be shown on its own (<see cref="Camps.CampSplit"/>).
+    /// </summary>
+    public async Task<RelationshipMatrix> MatrixAsync(Actor actor, IReadOnlyCollection<Guid>? sessionIds = null, CancellationToken ct = default) =>
+        await MatrixAsync(actor, sessionIds, null, ct);
+
+    public async Task<RelationshipMatrix> MatrixAsync(Actor actor, IReadOnlyCollection<Guid>? sessionIds, string? camp, CancellationToken ct = default)
     {
-        var rows = await LoadAsync(actor, sessionIds, ct);
+        var rows = await LoadAsync(actor, sessionIds, camp, ct);
         var cells = rows
             .GroupBy(r => (Normalize(r.PublicBody), Normalize(r.Counterpart)))
             .Select(g =>
@@ -78,7 +101,7 @@ public sealed partial class AcrossSessions(DbWork db)
 
     private sealed record Row(Guid SessionId, string SessionTitle, DateTime Date, string PublicBody, string Counterpart, ScenarioResults Results, string JoinCode);
 
-    private async Task<List<Row>> LoadAsync(Actor actor, IReadOnlyCollection<Guid>? sessionIds, CancellationToken ct)
+    private async Task<List<Row>> LoadAsync(Actor actor, IReadOnlyCollection<Guid>? sessionIds, string? camp, CancellationToken ct)
     {
         await using var ctx = await db.ReadAsync(ct);
         var sessions = SessionAccess.Runnable(ctx, actor);
@@ -88,13 +111,29 @@ public sealed partial class AcrossSessions(DbWork db)
         }
 
         var scenarios = await ctx.Scenarios.AsNoTracking()
-            .Join(sessions, sc => sc.SessionId, s => s.Id, (sc, s) => new { sc.Id, sc.PublicBody, sc.Counterpart, SessionId = s.Id, s.Title, s.JoinCode, Date = s.StartedAt ?? s.CreatedAt })
+            .Join(sessions, sc => sc.SessionId, s => s.Id, (sc, s) => new { sc.Id, sc.PublicBody, sc.Counterpart, SessionId = s.Id, s.Title, s.JoinCode, Date = s.StartedAt ?? s.CreatedAt, s.AsksCamp, s.CampList })
             .ToListAsync(ct);
         var tallyOf = await Tallies.CountManyAsync(ctx, [.. scenarios.Select(s => s.Id)], ct);
-        return scenarios
-            .Select(s => new Row(s.SessionId, s.Title, s.Date, s.PublicBody, s.Counterpart,
-                tallyOf(s.Id), s.JoinCode))
-            .Where(r => r.Results.Total > 0)
+        if (camp is null)
+        {
+            return scenarios
+                .Select(s => new Row(s.SessionId, s.Title, s.Date, s.PublicBody, s.Counterpart, tallyOf(s.Id), s.JoinCode))
+                .Where(r => r.Results.Total > 0)
+                .ToList();
+        }
+
+        // Only the sessions that asked this camp, and the camp's own tally where it may be shown.
+        var asked = scenarios.Where(s => s.AsksCamp && Camps.CampList.Read(s.CampList).Any(c => Same(c.Name, camp))).ToList();
+        var byCamp = await Tallies.CountByCampAsync(ctx, [.. asked.Select(s => s.Id)], ct);
+        return asked
+            .Select(s =>
+            {
+                var camps = Camps.CampList.Read(s.CampList);
+                var split = Camps.CampSplit.Of(s.Id, camps, Tallies.ByCamp(camps, byCamp, s.Id), tallyOf(s.Id));
+                var mine = split.Camps.First(c => Same(c.Camp.Name, camp)).Results;
+                return mine is null ? null : new Row(s.SessionId, s.Title, s.Date, s.PublicBody, s.Counterpart, mine, s.JoinCode);
+            })
+            .OfType<Row>()
             .ToList();
     }
 

@@ -11,9 +11,10 @@ namespace SnogMarryAvoid.Core.Reports;
 /// <summary>
 /// One vote as exported: no participant key or id, nothing that identifies a person. <see cref="Sequence"/>
 /// is the session's vote sequence number the vote's current choice was acknowledged with, so a client
-/// (the load tool) can check that every acknowledged vote was stored.
+/// (the load tool) can check that every acknowledged vote was stored. <see cref="Camp"/> is the voter's camp,
+/// only where that camp is shown on its own in the scenario's split (the three-person rule).
 /// </summary>
-public sealed record ExportedVote(int ScenarioOrder, string PublicBody, string Counterpart, Choice Choice, string? Reason, DateTime CastAt, DateTime UpdatedAt, long Sequence = 0);
+public sealed record ExportedVote(int ScenarioOrder, string PublicBody, string Counterpart, Choice Choice, string? Reason, DateTime CastAt, DateTime UpdatedAt, long Sequence = 0, string? Camp = null);
 
 /// <summary>The session itself, as the JSON export names it.</summary>
 public sealed record ExportedSession(
@@ -65,8 +66,8 @@ public static class SessionExport
         }));
 
     public static string VotesCsv(IEnumerable<ExportedVote> votes) => SpreadsheetSafe.Csv(
-        ["scenario", "public_body", "counterpart", "choice", "reason", "cast_at", "updated_at", "sequence"],
-        votes.Select(v => new object?[] { v.ScenarioOrder, v.PublicBody, v.Counterpart, v.Choice, v.Reason, v.CastAt.ToString("O"), v.UpdatedAt.ToString("O"), v.Sequence }));
+        ["scenario", "public_body", "counterpart", "choice", "reason", "cast_at", "updated_at", "sequence", "camp"],
+        votes.Select(v => new object?[] { v.ScenarioOrder, v.PublicBody, v.Counterpart, v.Choice, v.Reason, v.CastAt.ToString("O"), v.UpdatedAt.ToString("O"), v.Sequence, v.Camp }));
 
     public static string SessionJson(SessionReport report, IEnumerable<ExportedVote> votes)
     {

@@ -38,12 +38,13 @@ public class ExportTests : CoreTest
     public void VotesCsv_RoundTripsHostileText_AndNeutralisesFormulas()
     {
         var at = new DateTime(2026, 11, 26, 9, 0, 0, DateTimeKind.Utc);
-        var votes = Hostile.Select((text, i) => new ExportedVote(1, text, "counterpart", Choice.Snog, text, at.AddSeconds(i), at.AddSeconds(i))).ToList();
+        var votes = Hostile.Select((text, i) => new ExportedVote(1, text, "counterpart", Choice.Snog, text, at.AddSeconds(i), at.AddSeconds(i), Camp: text)).ToList();
 
         var csv = SessionExport.VotesCsv(votes);
         var rows = ReadCsv(csv);
 
-        rows[0].Should().Equal("scenario", "public_body", "counterpart", "choice", "reason", "cast_at", "updated_at", "sequence");
+        rows[0].Should().Equal("scenario", "public_body", "counterpart", "choice", "reason", "cast_at", "updated_at", "sequence", "camp");
+        rows.Skip(1).Select(r => SnogMarryAvoid.Core.Csv.SpreadsheetSafe.Uncell(r[8])).Should().Equal(Hostile, "a hostile camp name is text too");
         rows.Skip(1).Select(r => SnogMarryAvoid.Core.Csv.SpreadsheetSafe.Uncell(r[4])).Should().Equal(Hostile);
         rows.Skip(1).Select(r => SnogMarryAvoid.Core.Csv.SpreadsheetSafe.Uncell(r[1])).Should().Equal(Hostile);
         rows.Skip(1).SelectMany(r => r).Should().OnlyContain(cell => cell.Length == 0 || !"=+-@".Contains(cell[0]));
