@@ -111,6 +111,10 @@ public class CampWorkshopTests(BrowserFixture browser) : IAsyncLifetime
             await Expect(phones[i].GetByText("Reason saved.")).ToBeVisibleAsync();
         }
 
+        (await ScrollsAsync(phones[0])).Should().BeFalse();
+        await phones[0].ExpectNoSeriousAxeViolationsAsync();
+        await phones[0].SaveScreenshotAsync("phone-camp-voted-320");
+
         // The facilitator sees the split by camp as votes arrive; the room does not, before the reveal.
         await Expect(console.GetByTestId("live-camps").GetByTestId("camp-gap")).ToHaveTextAsync("Widest gap: Public bodies: marry 100 % · Online: avoid 67 %");
         await Expect(console.GetByTestId("live-words").Locator("[data-choice=Marry] li").First).ToHaveTextAsync("trust 3");
