@@ -45,9 +45,12 @@ public sealed record ManagerView(
         CampSettings is { Ask: true, SplitOnProjector: true } && Current is { State: ScenarioState.Revealed } current
         && split is { AnyShown: true } && split.ScenarioId == current.Id;
 
-    /// <summary>Whether the projector shows the room's words now: wanted, revealed, and someone gave a reason.</summary>
-    [JsonIgnore]
-    public bool ProjectorShowsWords => CampSettings.WordsOnProjector && Current is { State: ScenarioState.Revealed } && Words is not null && Words.Values.Any(w => w.Count > 0);
+    /// <summary>
+    /// Whether the projector shows <paramref name="words"/> (this view's, or newer ones read since): the
+    /// session wants them, the current scenario is revealed, and someone gave a reason.
+    /// </summary>
+    public bool ProjectorShowsWords(IReadOnlyDictionary<Choice, IReadOnlyList<Reports.RoomWord>>? words) =>
+        CampSettings.WordsOnProjector && Current is { State: ScenarioState.Revealed } && words is not null && words.Values.Any(w => w.Count > 0);
 
     [JsonIgnore]
     public Guid Id => Room.SessionId;

@@ -255,7 +255,7 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
         }, ct);
 
     /// <summary>
-    /// A new draft session with the same deck (every scenario pending, no votes) and settings, owned by
+    /// A new draft session with the same deck (every scenario pending, no votes) and settings (camps included), owned by
     /// <paramref name="actor"/>, titled "… (copy)".
     /// </summary>
     public async Task<ManagerView> DuplicateAsync(Guid sessionId, Actor actor, CancellationToken ct = default)
@@ -273,6 +273,11 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
                 OwnerId = actor == Actor.System ? null : actor.UserId,
                 ShowResultsLive = source.Room.ShowResultsLive,
                 ShowOpensVoting = source.ShowOpensVoting,
+                // The camps and what the projector shows of them; nobody in the copy has chosen one yet.
+                AsksCamp = source.CampSettings.Ask,
+                CampList = Camps.CampList.Write(source.CampSettings.Camps),
+                ProjectorShowsCamps = source.CampSettings.SplitOnProjector,
+                ProjectorShowsWords = source.CampSettings.WordsOnProjector,
             };
             ctx.Sessions.Add(copy);
             ctx.Scenarios.AddRange(source.Deck.Select(d => new Scenario

@@ -54,7 +54,7 @@ internal static class SessionViews
         {
             (results, sequence, _) = await Tallies.CountWithSequenceAsync(db, sessionId, current.Id, ct);
             (reasons, reasonCount) = await ModerationService.NewestAsync(db, current.Id, ct);
-            split = session.AsksCamp ? await Tallies.SplitAsync(db, sessionId, results, ct) : null;
+            split = session.AsksCamp ? await Tallies.SplitAsync(db, CampList.Read(session.CampList), results, ct) : null;
             words = current.State == ScenarioState.Pending ? NoWords : await WordsAsync(db, current.Id, ct);
         }
 

@@ -56,18 +56,39 @@ internal static class Tallies
     }
 
     /// <summary>
-    /// The scenario's split by camp under the three-person rule (<see cref="CampSplit"/>), or null when the
-    /// session does not ask camps. Each vote counts in the camp its participant has now.
+    /// What a results event carries (<see cref="CountWithSequenceAsync"/>), and the split by camp when the
+    /// session asks camps: the session's row is read once for both, so a session without camps costs no
+    /// query more than before.
     /// </summary>
-    public static async Task<CampSplitView?> SplitAsync(SnogDbContext ctx, Guid sessionId, ScenarioResults room, CancellationToken ct = default)
+    public static async Task<(ScenarioResults Results, long LastSequence, bool VisibleToRoom, CampSplitView? Split)> CountForBroadcastAsync(SnogDbContext ctx, Guid sessionId, Guid scenarioId, CancellationToken ct = default)
     {
-        var settings = await ctx.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.AsksCamp).Select(s => new { s.CampList }).FirstOrDefaultAsync(ct);
-        if (settings is null)
+        var state = await ctx.Sessions.AsNoTracking()
+            .Where(s => s.Id == sessionId)
+            .Select(s => new
+            {
+                s.VoteSequence,
+                s.ShowResultsLive,
+                s.AsksCamp,
+                s.CampList,
+                State = ctx.Scenarios.Where(x => x.Id == scenarioId).Select(x => (Scenarios.ScenarioState?)x.State).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        var results = await CountAsync(ctx, scenarioId, ct);
+        if (state is null)
         {
-            return null;
+            return (results, 0, false, null);
         }
 
-        var camps = CampList.Read(settings.CampList);
+        var split = state.AsksCamp ? await SplitAsync(ctx, CampList.Read(state.CampList), results, ct) : null;
+        return (results, state.VoteSequence, state.State is { } s && ResultsVisibility.ToRoom(state.ShowResultsLive, s), split);
+    }
+
+    /// <summary>
+    /// The scenario's split by the session's camps under the three-person rule (<see cref="CampSplit"/>).
+    /// Each vote counts in the camp its participant has now.
+    /// </summary>
+    public static async Task<CampSplitView> SplitAsync(SnogDbContext ctx, IReadOnlyList<Camp> camps, ScenarioResults room, CancellationToken ct = default)
+    {
         var byCamp = await CountByCampAsync(ctx, [room.ScenarioId], ct);
         return CampSplit.Of(room.ScenarioId, camps, ByCamp(camps, byCamp, room.ScenarioId), room);
     }

@@ -39,8 +39,7 @@ public sealed class TallyBroadcaster(DbWork db, ISessionEvents events, SnogMetri
                 try
                 {
                     await using var ctx = await db.ReadAsync();
-                    var (results, sequence, visible) = await Tallies.CountWithSequenceAsync(ctx, sessionId, scenarioId);
-                    var split = await Tallies.SplitAsync(ctx, sessionId, results);
+                    var (results, sequence, visible, split) = await Tallies.CountForBroadcastAsync(ctx, sessionId, scenarioId);
                     await events.PublishAsync(new ResultsChanged(sessionId, results, sequence, visible) { Split = split });
                     if (oldest != 0)
                     {

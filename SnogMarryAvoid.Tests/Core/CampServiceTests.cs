@@ -195,4 +195,48 @@ public sealed class CampServiceTests : CoreTest
         view.Deck.Should().HaveCount(1);
         view.CampSettings.Ask.Should().BeFalse();
     }
+
+    [Fact]
+    public async Task TheProjector_ShowsTheSplitAndTheWords_OnlyAtTheReveal_AndOnlyWhenTheSetUpSaysSo()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(1);
+        await Camps.SetAsync(session.Id, TestCore.Owner, On() with { WordsOnProjector = true });
+        var people = await Core.JoinAsync(session.JoinCode, 3);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        foreach (var person in people)
+        {
+            await Camps.ChooseAsync(person, 0);
+            await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Marry);
+            await Core.Voting.SetReasonAsync(person, scenarios[0].Id, "Trust");
+        }
+
+        var open = await Core.Sessions.GetAsync(session.Id, TestCore.Owner);
+        open.ProjectorShowsSplit(open.Split).Should().BeFalse("not before the reveal");
+        open.ProjectorShowsWords(open.Words).Should().BeFalse("not before the reveal");
+
+        await Core.Scenarios.RevealAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        var revealed = await Core.Sessions.GetAsync(session.Id, TestCore.Owner);
+        revealed.ProjectorShowsSplit(revealed.Split).Should().BeTrue();
+        revealed.ProjectorShowsWords(revealed.Words).Should().BeTrue();
+        revealed.ProjectorShowsSplit(revealed.Split! with { ScenarioId = Guid.NewGuid() }).Should().BeFalse("another scenario's split is never drawn");
+
+        await Camps.SetAsync(session.Id, TestCore.Owner, On() with { SplitOnProjector = false });
+        var off = await Core.Sessions.GetAsync(session.Id, TestCore.Owner);
+        off.ProjectorShowsSplit(off.Split).Should().BeFalse();
+        off.ProjectorShowsWords(off.Words).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task ADuplicate_KeepsTheCamps_ButNobodysAnswer()
+    {
+        var (session, _) = await Core.LiveSessionAsync(1);
+        var camps = new[] { new Camp("Council officers", "Councils"), new Camp("Campaigners", "") };
+        await Camps.SetAsync(session.Id, TestCore.Owner, On(camps) with { WordsOnProjector = true });
+        await Camps.ChooseAsync((await Core.JoinAsync(session.JoinCode, 1))[0], 1);
+
+        var copy = await Core.Sessions.DuplicateAsync(session.Id, TestCore.Owner);
+
+        copy.CampSettings.Should().BeEquivalentTo(new CampSettings(true, [new Camp("Council officers", "Councils"), new Camp("Campaigners", "Campaigners")], true, true));
+        copy.Room.ParticipantCount.Should().Be(0);
+    }
 }
