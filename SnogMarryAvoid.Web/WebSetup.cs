@@ -15,6 +15,7 @@ using SnogMarryAvoid.Web.Files;
 using SnogMarryAvoid.Web.Hosting;
 using SnogMarryAvoid.Web.Http;
 using SnogMarryAvoid.Web.Hubs;
+using SnogMarryAvoid.Web.Languages;
 using SnogMarryAvoid.Web.Observability;
 using SnogMarryAvoid.Web.Participants;
 using SnogMarryAvoid.Web.Room;
@@ -73,6 +74,7 @@ public static class WebSetup
             .AddCheck<SchemaHealthCheck>("schema", tags: [ReadyOnly])
             .AddCheck<DrainHealthCheck>("drain", tags: [ReadyOnly]);
         services.AddMudServices();
+        services.AddSnogLanguages();
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -104,6 +106,7 @@ public static class WebSetup
         app.UseMetricsPortForMetricsOnly();
         app.UseMiddleware<SecurityHeaders>();
         app.UseResponseCompression();
+        app.UseSnogLanguages();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -122,6 +125,7 @@ public static class WebSetup
         app.MapSnogHub();
         app.MapSnogMetrics();
         app.MapAccountEndpoints();
+        app.MapLanguageSwitch();
         app.MapDeckEndpoints();
         app.MapReportEndpoints();
         app.MapStaticAssets();

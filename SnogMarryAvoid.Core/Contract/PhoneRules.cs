@@ -11,7 +11,9 @@ public sealed record BallotChoice(Choice Value, string Name);
 /// What the phone page needs to know of Core's rules and names, sent in the page itself, so that
 /// <c>js/phone.js</c> copies none of them: the numbers of the phases and scenario states it draws, the
 /// choices with their names, the reason's limit with Core's own words for going over it, and what a
-/// scenario shown before voting opens says, and the camp question ("Where are you coming from?").
+/// scenario shown before voting opens says, the camp question ("Where are you coming from?"), and the
+/// verdicts' numbers (the phone names each in the participant's language). The English words here are
+/// what the language files must say too (a test compares them).
 /// </summary>
 public sealed record PhoneRules(
     IReadOnlyDictionary<string, int> Phases,
@@ -20,7 +22,8 @@ public sealed record PhoneRules(
     int MaxReasonLength,
     string ReasonTooLong,
     string BeforeVoting,
-    string CampQuestion)
+    string CampQuestion,
+    IReadOnlyDictionary<string, int> Verdicts)
 {
     /// <summary>The placeholder in <see cref="ReasonTooLong"/> for the length the person typed.</summary>
     public const string LengthPlaceholder = "{length}";
@@ -32,5 +35,6 @@ public sealed record PhoneRules(
         Vote.MaxReasonLength,
         TextInput.TooLong(VotingService.ReasonField, LengthPlaceholder, Vote.MaxReasonLength),
         ScenarioRules.BeforeVoting,
-        Camps.CampRules.Question);
+        Camps.CampRules.Question,
+        Enum.GetValues<Verdict>().ToDictionary(v => v.ToString(), v => (int)v));
 }

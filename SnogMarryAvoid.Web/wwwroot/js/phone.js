@@ -1,7 +1,8 @@
 // The participant's vote page. It holds no Blazor circuit: it is a small client of the real-time hub
 // (/hubs/session, docs/realtime-api.md), so a phone costs the server one hub connection. Every rule stays
 // on the server (Core, through the hub); this file only draws what the server says. All text is set as
-// text (textContent, text nodes), never as markup.
+// text (textContent, text nodes), never as markup, and every word of it comes from the page (data-texts,
+// in the participant's language: SnogMarryAvoid.Web/Languages).
 
 const root = document.getElementById("phone");
 const body = root.querySelector(".phone-body");
@@ -10,15 +11,21 @@ const code = root.dataset.code;
 
 // Core's names, numbers and limits, sent in the page (PhoneRules): nothing of them is copied here.
 const rules = JSON.parse(root.dataset.rules);
+// The page's texts by key, in the participant's language; {name} placeholders are filled here.
+const texts = JSON.parse(root.dataset.texts);
+const t = (key, values = {}) => Object.entries(values).reduce((text, [name, value]) => text.replaceAll(`{${name}}`, String(value)), texts[key] ?? key);
 const CHOICES = rules.choices.map((choice) => choice.value);
+// A choice's name is its key (the CSS class, data-choice); its label is in the participant's language.
 const NAMES = Object.fromEntries(rules.choices.map((choice) => [choice.value, choice.name]));
+const LABELS = Object.fromEntries(rules.choices.map((choice) => [choice.value, t(`choice.${choice.name}`)]));
+const VERDICTS = Object.fromEntries(Object.entries(rules.verdicts).map(([name, value]) => [value, t(`verdict.${name}`)]));
 const PENDING = rules.states.Pending;
 const OPEN = rules.states.Open;
 const REVEALED = rules.states.Revealed;
 const ENDED = rules.phases.Ended;
 // The server checks again; checking here too means a pasted essay never has to travel.
 const MAX_REASON = rules.maxReasonLength;
-const reasonTooLong = (length) => rules.reasonTooLong.replace("{length}", String(length));
+const reasonTooLong = (length) => t("reasonTooLong", { length, max: MAX_REASON });
 
 const state = {
   token: root.dataset.token || null,
@@ -200,8 +207,8 @@ function messageOf(error) {
     return match[1];
   }
   return connection.state === signalR.HubConnectionState.Connected
-    ? "Something went wrong on the server. Please try again."
-    : "The connection dropped before the server answered. Try again when you're back online.";
+    ? t("serverError")
+    : t("dropped");
 }
 
 function setOnline(online) {
@@ -212,7 +219,7 @@ function setOnline(online) {
   state.online = online;
   root.dataset.online = String(online);
   banner.hidden = online || !root.dataset.interactive;
-  banner.textContent = online ? "" : "Reconnecting… Your votes so far are safe.";
+  banner.textContent = online ? "" : t("reconnecting");
   if (changed) {
     draw();
   }
@@ -354,20 +361,20 @@ function view(page) {
   const snapshot = state.snapshot;
   switch (page) {
     case "Joining":
-      return [el("p", { class: "status", role: "status", text: "Joining…" })];
+      return [el("p", { class: "status", role: "status", text: t("joining") })];
     case "Failed":
       return [
-        el("h1", { text: "Can't join" }),
+        el("h1", { text: t("cantJoin") }),
         el("p", { class: "error", role: "alert", text: state.joinError }),
-        el("p", null, el("a", { class: "button", href: `/?code=${encodeURIComponent(code)}`, text: "Try another code" })),
+        el("p", null, el("a", { class: "button", href: `/?code=${encodeURIComponent(code)}`, text: t("tryAnotherCode") })),
       ];
     case "Ended": {
       const voted = state.recap?.voted ?? state.votes.size;
       const of = state.recap?.scenarios ?? snapshot.scenarioCount;
       return [
-        el("h1", { text: "Thank you!" }),
-        el("p", { text: `The session "${snapshot.title}" has ended. Thanks for taking part.` }),
-        el("p", { class: "summary", "data-testid": "summary", text: `You voted on ${voted} of ${of} ${of === 1 ? "scenario" : "scenarios"}.` }),
+        el("h1", { text: t("thankYou") }),
+        el("p", { text: t("ended", { title: snapshot.title }) }),
+        el("p", { class: "summary", "data-testid": "summary", text: t(of === 1 ? "votedOn.one" : "votedOn.many", { voted, of }) }),
         state.recap ? el("p", { class: "summary", "data-testid": "agreed", text: agreedText(state.recap.agreedWithTheRoom) }) : null,
         recapList(snapshot.recap),
       ];
@@ -376,24 +383,24 @@ function view(page) {
       return [campQuestion(snapshot.camps)];
     case "Waiting":
       return [
-        el("h1", { text: "You're in" }),
-        el("p", { class: "status", role: "status", text: "Waiting for the facilitator to open a scenario…" }),
+        el("h1", { text: t("youreIn") }),
+        el("p", { class: "status", role: "status", text: t("waiting") }),
         campLine(snapshot.camps),
       ];
     default:
       return [
-        snapshot.isBlanked ? el("p", { class: "paused", role: "status", text: "The screen is paused. Look up!" }) : null,
+        snapshot.isBlanked ? el("p", { class: "paused", role: "status", text: t("paused") }) : null,
         voteCard(snapshot.current, snapshot.revealedResults),
         campLine(snapshot.camps),
       ];
   }
 }
 
-// "Where are you coming from?": one tap on a camp, or skip. The camps' names come from the session.
+// The camp question: one tap on a camp, or skip. The camps' names come from the session.
 function campQuestion(camps) {
   return el("section", { class: "camp-question", "aria-labelledby": "camp-heading" },
-    el("h1", { id: "camp-heading", text: rules.campQuestion }),
-    el("p", { class: "camp-note", text: "Results are split by camp only where three or more people chose it." }),
+    el("h1", { id: "camp-heading", text: t("campQuestion") }),
+    el("p", { class: "camp-note", text: t("campNote") }),
     el("div", { class: "camp-choices", role: "group", "aria-labelledby": "camp-heading" }, camps.map((name, i) => el("button", {
       type: "button",
       class: "camp-choice",
@@ -402,7 +409,7 @@ function campQuestion(camps) {
       onclick: () => chooseCamp(i),
       text: name,
     }))),
-    el("button", { type: "button", class: "secondary camp-skip", "data-focus-key": "camp-skip", onclick: () => chooseCamp(null), text: state.camp === null ? "Skip" : "Don't say" }),
+    el("button", { type: "button", class: "secondary camp-skip", "data-focus-key": "camp-skip", onclick: () => chooseCamp(null), text: t(state.camp === null ? "campSkip" : "campDontSay") }),
     state.error !== null ? el("p", { class: "error", role: "alert", text: state.error }) : null);
 }
 
@@ -413,25 +420,25 @@ function campLine(camps) {
   }
   const given = state.camp !== null && state.camp < camps.length ? camps[state.camp] : null;
   return el("p", { class: "camp-line", "data-testid": "camp-line" },
-    el("span", { text: given ? `Coming from: ${given}. ` : "You haven't said where you're coming from. " }),
-    el("button", { type: "button", class: "link", "data-focus-key": "camp-change", onclick: () => { state.askingCamp = true; state.error = null; draw(); }, text: given ? "Change" : "Say" }));
+    el("span", { text: `${given ? t("campGiven", { camp: given }) : t("campNotGiven")} ` }),
+    el("button", { type: "button", class: "link", "data-focus-key": "camp-change", onclick: () => { state.askingCamp = true; state.error = null; draw(); }, text: t(given ? "campChange" : "campSay") }));
 }
 
 function agreedText(times) {
-  return times === 0 ? "The room never agreed with you." : `The room agreed with you ${times === 1 ? "once" : times === 2 ? "twice" : `${times} times`}.`;
+  return t(times === 0 ? "agreed.never" : times === 1 ? "agreed.once" : times === 2 ? "agreed.twice" : "agreed.many", { times });
 }
 
-// What the room decided, scenario by scenario, with this phone's own vote beside each.
+// The recap: the verdict of each scenario the room saw revealed, with this phone's own vote beside each.
 function recapList(recap) {
   if (!recap || recap.scenarios.length === 0) {
     return null;
   }
-  return el("ol", { class: "recap-list", "aria-label": "What the room decided" }, recap.scenarios.map((item) => {
+  return el("ol", { class: "recap-list", "aria-label": t("decided") }, recap.scenarios.map((item) => {
     const mine = state.votes.get(item.scenario.id);
     return el("li", null,
       el("span", { class: "recap-title", text: item.scenario.title }),
-      el("span", { class: "recap-verdict", text: item.verdictText }),
-      el("span", { class: "recap-mine", text: mine ? `You: ${NAMES[mine.choice]}` : "You didn't vote" }));
+      el("span", { class: "recap-verdict", text: VERDICTS[item.results.verdict] }),
+      el("span", { class: "recap-mine", text: mine ? t("mine", { choice: LABELS[mine.choice] }) : t("didNotVote") }));
   }));
 }
 
@@ -441,29 +448,29 @@ function voteCard(scenario, revealed) {
   if (scenario.state === OPEN) {
     const pending = state.pending?.scenarioId === scenario.id ? state.pending.choice : null;
     content = [
-      el("div", { class: "choices", role: "group", "aria-label": "Your vote" }, CHOICES.map((choice) => el("button", {
+      el("div", { class: "choices", role: "group", "aria-label": t("yourVote") }, CHOICES.map((choice) => el("button", {
         type: "button",
         class: `choice ${NAMES[choice].toLowerCase()}${state.sending === choice ? " sending" : ""}${pending === choice ? " pending" : ""}`,
         "aria-pressed": mine?.choice === choice ? "true" : "false",
         disabled: state.sending !== null,
         "data-focus-key": `choice-${choice}`,
         onclick: () => vote(choice),
-        text: NAMES[choice],
+        text: LABELS[choice],
       }))),
       el("p", { class: "status", role: "status", "aria-live": "polite" },
-        state.sending !== null ? el("span", { text: "Sending…" })
-          : pending !== null ? el("span", { class: "pending-note", "data-testid": "pending", text: `Will send ${NAMES[pending]} when you're back online.` })
-          : mine ? el("span", { class: "received", text: `Vote received: ${NAMES[mine.choice]}. Tap another to change it.` })
-          : el("span", { text: "Voting is open. Tap one." }),
+        state.sending !== null ? el("span", { text: t("sending") })
+          : pending !== null ? el("span", { class: "pending-note", "data-testid": "pending", text: t("willSend", { choice: LABELS[pending] }) })
+          : mine ? el("span", { class: "received", text: t("received", { choice: LABELS[mine.choice] }) })
+          : el("span", { text: t("open") }),
         scenario.closesAt ? countdown(scenario.closesAt) : null),
       mine ? reasonBox(scenario.id, mine) : null,
     ];
   } else if (scenario.state === REVEALED && revealed) {
-    content = [el("p", { class: "verdict", text: state.snapshot.verdictText ?? "" }), resultsBars(revealed, mine?.choice)];
+    content = [el("p", { class: "verdict", text: VERDICTS[revealed.verdict] }), resultsBars(revealed, mine?.choice)];
   } else if (scenario.state === PENDING) {
-    content = [el("p", { class: "status", role: "status", "data-testid": "before-voting", text: rules.beforeVoting })];
+    content = [el("p", { class: "status", role: "status", "data-testid": "before-voting", text: t("beforeVoting") })];
   } else {
-    content = [el("p", { class: "status", role: "status", text: `Voting is closed.${mine ? ` You voted ${NAMES[mine.choice]}.` : " You didn't vote on this one."}` })];
+    content = [el("p", { class: "status", role: "status", text: mine ? t("closedVoted", { choice: LABELS[mine.choice] }) : t("closedNotVoted") })];
   }
 
   return el("article", { class: "vote-card" },
@@ -482,7 +489,9 @@ function timeLeft(closesAt) {
 }
 
 function countdown(closesAt) {
-  return el("span", { class: "phone-countdown" }, " Closes in ", el("span", { "data-closes-at": closesAt, text: timeLeft(closesAt) }), ".");
+  // The sentence around the time left: the time is its own element, so that it ticks without redrawing the rest.
+  const [before, after] = t("closesIn").split("{time}");
+  return el("span", { class: "phone-countdown" }, ` ${before}`, el("span", { "data-closes-at": closesAt, text: timeLeft(closesAt) }), after ?? "");
 }
 
 setInterval(() => {
@@ -501,8 +510,8 @@ function reasonText(scenarioId) {
 function reasonBox(scenarioId, mine) {
   const saved = mine.reason ?? "";
   const count = el("span", { id: "reason-count" });
-  const save = el("button", { type: "button", class: "secondary", "data-focus-key": "reason-save", onclick: saveReason, text: saved ? "Update reason" : "Add reason" });
-  const done = el("p", { class: "saved", role: "status", text: "Reason saved." });
+  const save = el("button", { type: "button", class: "secondary", "data-focus-key": "reason-save", onclick: saveReason, text: t(saved ? "updateReason" : "addReason") });
+  const done = el("p", { class: "saved", role: "status", text: t("reasonSaved") });
   const text = el("textarea", { id: "reason-text", rows: 2, "aria-describedby": "reason-count", "data-focus-key": "reason" });
   text.value = reasonText(scenarioId);
   const update = () => {
@@ -519,7 +528,7 @@ function reasonBox(scenarioId, mine) {
   });
   update();
   return el("div", { class: "reason" },
-    el("label", { for: "reason-text", text: "Why? (optional)" }),
+    el("label", { for: "reason-text", text: t("why") }),
     text,
     el("div", { class: "reason-footer" }, count, save),
     done);
@@ -528,13 +537,13 @@ function reasonBox(scenarioId, mine) {
 // The room's split as three labelled bars, as the projector draws them (ResultsBars.razor).
 function resultsBars(results, mine) {
   const figures = { 1: [results.snog, results.snogPercent], 2: [results.marry, results.marryPercent], 3: [results.avoid, results.avoidPercent] };
-  return el("div", { class: "results", role: "group", "aria-label": "Results" }, CHOICES.map((choice) => {
+  return el("div", { class: "results", role: "group", "aria-label": t("results") }, CHOICES.map((choice) => {
     const [count, percent] = figures[choice];
     const fill = el("span", { class: "result-fill" });
     fill.style.width = `${percent}%`;
     return el("div", { class: `result-row ${NAMES[choice].toLowerCase()}${mine === choice ? " mine" : ""}`, "data-choice": NAMES[choice] },
-      el("span", { class: "result-label" }, NAMES[choice],
-        mine === choice ? [el("span", { "aria-hidden": "true", text: " ✓" }), el("span", { class: "visually-hidden", text: " (your vote)" })] : null),
+      el("span", { class: "result-label" }, LABELS[choice],
+        mine === choice ? [el("span", { "aria-hidden": "true", text: " ✓" }), el("span", { class: "visually-hidden", text: t("yourVoteMark") })] : null),
       el("span", { class: "result-track" }, fill),
       el("span", { class: "result-figures" }, el("span", { class: "result-count", "data-count": NAMES[choice], text: String(count) }), ` · ${percent}%`));
   }));

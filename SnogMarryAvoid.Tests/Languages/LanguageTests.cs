@@ -1,0 +1,159 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SnogMarryAvoid.Core;
+using SnogMarryAvoid.Core.Camps;
+using SnogMarryAvoid.Core.Contract;
+using SnogMarryAvoid.Core.Scenarios;
+using SnogMarryAvoid.Core.Voting;
+using SnogMarryAvoid.Tests.Support;
+using SnogMarryAvoid.Web.Languages;
+
+namespace SnogMarryAvoid.Tests.Languages;
+
+/// <summary>
+/// English and Welsh (issue 19): no half-translated screen (every text in every language, with the same
+/// placeholders), the phone's English is Core's own words, phone.js holds no text of its own, and the
+/// language follows the switch, then the browser.
+/// </summary>
+public sealed partial class LanguageTests : IAsyncLifetime
+{
+    private static readonly Web.Languages.Languages All = new();
+    private static readonly string Script = File.ReadAllText(Path.Combine(Repo.Root, "SnogMarryAvoid.Web", "wwwroot", "js", "phone.js"));
+    private readonly AppFactory _app = new();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private static IReadOnlyDictionary<string, string> English => All.TextsOf(All.Default);
+
+    [Fact]
+    public void TheAppSpeaks_EnglishAndWelsh_EnglishFirst()
+    {
+        All.All.Select(l => (l.Code, l.Culture.Name, l.Name)).Should().Equal(("en", "en-GB", "English"), ("cy", "cy-GB", "Cymraeg"));
+        All.Of(new System.Globalization.CultureInfo("cy")).Code.Should().Be("cy");
+        All.Of(new System.Globalization.CultureInfo("fr-FR")).Code.Should().Be("en", "a language the app does not have falls back to English");
+    }
+
+    [Fact]
+    public void EveryText_IsInEveryLanguage_WithTheSamePlaceholders_AndNoneIsEmpty()
+    {
+        foreach (var language in All.All)
+        {
+            var texts = All.TextsOf(language);
+            texts.Keys.Should().BeEquivalentTo(English.Keys, $"{language.Code}.json has every text of en.json and no other");
+            texts.Should().OnlyContain(t => !string.IsNullOrWhiteSpace(t.Value), $"no text of {language.Code}.json is empty");
+            foreach (var (key, text) in texts)
+            {
+                Placeholders(text).Should().BeEquivalentTo(Placeholders(English[key]), $"{language.Code}.json's \"{key}\" fills the same blanks as English");
+            }
+        }
+    }
+
+    [Fact]
+    public void ThePhonesEnglish_IsCoresOwnWords()
+    {
+        English["phone.beforeVoting"].Should().Be(ScenarioRules.BeforeVoting);
+        English["phone.campQuestion"].Should().Be(CampRules.Question);
+        English["phone.reasonTooLong"].Replace("{max}", Vote.MaxReasonLength.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Should().Be(PhoneRules.Current.ReasonTooLong);
+        foreach (var verdict in Enum.GetValues<Verdict>())
+        {
+            English[$"phone.verdict.{verdict}"].Should().Be(VerdictText.Of(verdict));
+        }
+
+        foreach (var choice in Enum.GetNames<Choice>())
+        {
+            English[$"phone.choice.{choice}"].Should().Be(choice);
+        }
+    }
+
+    [Fact]
+    public void PhoneJs_HasNoTextOfItsOwn_AndEveryKeyItUsesExists()
+    {
+        var used = Used().Matches(Script).Select(m => m.Groups[1].Value).Distinct().ToList();
+        used.Should().HaveCountGreaterThan(30);
+        used.Should().OnlyContain(key => English.ContainsKey($"phone.{key}"), "every text phone.js asks for is in the language files");
+        foreach (var (key, text) in English.Where(t => t.Key.StartsWith("phone.", StringComparison.Ordinal) && t.Value.Length > 8))
+        {
+            Script.Should().NotContain(text, $"\"{key}\" comes from the page, in the participant's language");
+        }
+    }
+
+    [Fact]
+    public async Task ThePhonePages_FollowTheBrowsersLanguages_AndTheSwitchWins_RememberedInACookie()
+    {
+        var (session, _) = await _app.Core.LiveSessionAsync(1, owner: SnogMarryAvoid.Core.Accounts.Actor.System);
+        using var browser = _app.Browserish();
+
+        var welsh = await GetAsync(browser, "/", "cy,en-GB;q=0.8");
+        welsh.Should().Contain("<html lang=\"cy-GB\">").And.Contain("Cod ymuno").And.Contain(">English</a>");
+        Regex.IsMatch(welsh, @"<a href=""/language/en\?back=%2F"" lang=""en-GB"" hreflang=""en""").Should().BeTrue("the switch is named and marked in its own language");
+        (await GetAsync(browser, "/", "en-GB")).Should().Contain("<html lang=\"en-GB\">").And.Contain("Join code").And.Contain(">Cymraeg</a>");
+        var votePage = await GetAsync(browser, $"/join/{session.JoinCode}", "cy");
+        var texts = JsonDocument.Parse(WebUtility.HtmlDecode(TextsAttribute().Match(votePage).Groups[1].Value)).RootElement;
+        texts.GetProperty("joining").GetString().Should().Be("Yn ymuno…");
+
+        // The switch: back where it came from, in the language chosen, whatever the browser says.
+        var switched = await browser.GetAsync($"/language/en?back={Uri.EscapeDataString($"/join/{session.JoinCode}")}");
+        switched.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        switched.Headers.Location!.ToString().Should().Be($"/join/{session.JoinCode}");
+        switched.Headers.GetValues("Set-Cookie").Single().Should().StartWith($"{LanguageSetup.CookieName}=").And.Contain("httponly").And.Contain("samesite=lax");
+        (await GetAsync(browser, $"/join/{session.JoinCode}", "cy")).Should().Contain("<html lang=\"en-GB\">", "the switch beats the browser's languages");
+    }
+
+    [Theory]
+    [InlineData("//evil.example/phish")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("")]
+    public async Task TheSwitch_GoesBackOnlyToThisSite(string back)
+    {
+        using var browser = _app.Browserish();
+
+        var response = await browser.GetAsync($"/language/cy?back={Uri.EscapeDataString(back)}");
+
+        response.Headers.Location!.ToString().Should().Be("/");
+    }
+
+    [Fact]
+    public async Task AnUnknownLanguage_IsAClear404_AndSetsNothing()
+    {
+        using var browser = _app.Browserish();
+
+        var response = await browser.GetAsync("/language/xx?back=/");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).Should().Be("There is no language \"xx\": choose one of en, cy.");
+        response.Headers.Contains("Set-Cookie").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task StaffPages_StayEnglish_UntilTheyAreTranslated()
+    {
+        using var browser = _app.Browserish();
+
+        (await GetAsync(browser, "/account/login", "cy")).Should().Contain("<html lang=\"en-GB\">", "a page's lang says the language its text is in");
+    }
+
+    private static async Task<string> GetAsync(HttpClient client, string path, string acceptLanguage)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static IReadOnlyList<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
+
+    [GeneratedRegex(@"\{\w+\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"\bt\(""([\w.]+)""")]
+    private static partial Regex Used();
+
+    [GeneratedRegex(@"data-texts=""([^""]*)""")]
+    private static partial Regex TextsAttribute();
+}

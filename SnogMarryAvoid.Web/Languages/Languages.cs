@@ -1,0 +1,78 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+
+namespace SnogMarryAvoid.Web.Languages;
+
+/// <summary>One language the app speaks: its code (the file's name, "cy"), its culture ("cy-GB") and its own name ("Cymraeg").</summary>
+public sealed record Language(string Code, CultureInfo Culture, string Name);
+
+/// <summary>
+/// Every text people read, by key, in every language the app has: one JSON file per language in
+/// <c>Languages/</c>, built into the app (<c>en.json</c>, <c>cy.json</c>). A file's <c>_culture</c> and
+/// <c>_name</c> say which language it is; every other entry is a text, with <c>{name}</c> placeholders.
+/// Adding a language is adding a file: the list of languages is the files found (docs/languages.md).
+/// English is the default, and the language every other file is checked against.
+/// </summary>
+public sealed class Languages
+{
+    public const string DefaultCode = "en";
+    private const string Prefix = "languages.";
+
+    private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _texts;
+
+    public Languages()
+    {
+        var assembly = typeof(Languages).Assembly;
+        var found = new List<(Language Language, FrozenDictionary<string, string> Texts)>();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            var entries = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
+                ?? throw new InvalidOperationException($"{resource} is empty.");
+            var code = resource[Prefix.Length..^".json".Length];
+            var culture = CultureInfo.GetCultureInfo(entries["_culture"]);
+            found.Add((new Language(code, culture, entries["_name"]), entries.Where(e => !e.Key.StartsWith('_')).ToFrozenDictionary(StringComparer.Ordinal)));
+        }
+
+        // English first: the default, then the others by code.
+        All = [.. found.Select(f => f.Language).OrderBy(l => l.Code != DefaultCode).ThenBy(l => l.Code, StringComparer.Ordinal)];
+        _texts = found.ToFrozenDictionary(f => f.Language.Code, f => f.Texts, StringComparer.Ordinal);
+        Default = All.First(l => l.Code == DefaultCode);
+    }
+
+    public IReadOnlyList<Language> All { get; }
+
+    public Language Default { get; }
+
+    /// <summary>The language of a culture (cy-GB, cy, en-US…), or the default.</summary>
+    public Language Of(CultureInfo culture) =>
+        All.FirstOrDefault(l => l.Culture.Name == culture.Name)
+        ?? All.FirstOrDefault(l => l.Culture.TwoLetterISOLanguageName == culture.TwoLetterISOLanguageName)
+        ?? Default;
+
+    /// <summary>The language of this request (set by the request's culture: cookie, then the browser's languages).</summary>
+    public Language Current => Of(CultureInfo.CurrentUICulture);
+
+    /// <summary>Every text of a language, by key.</summary>
+    public IReadOnlyDictionary<string, string> TextsOf(Language language) => _texts[language.Code];
+
+    /// <summary>A text in the current language, with its placeholders filled: <c>T("phone.voted", ("choice", "Marry"))</c>.</summary>
+    public string T(string key, params (string Name, object Value)[] values) => Format(TextsOf(Current), key, values);
+
+    /// <summary>A text of <paramref name="texts"/>, with its placeholders filled.</summary>
+    public static string Format(IReadOnlyDictionary<string, string> texts, string key, params (string Name, object Value)[] values)
+    {
+        var text = texts.TryGetValue(key, out var found) ? found : throw new KeyNotFoundException($"No text \"{key}\".");
+        foreach (var (name, value) in values)
+        {
+            text = text.Replace($"{{{name}}}", Convert.ToString(value, CultureInfo.CurrentCulture), StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    /// <summary>The texts whose keys start with <paramref name="prefix"/>, in the current language (what phone.js is sent).</summary>
+    public IReadOnlyDictionary<string, string> Section(string prefix) =>
+        TextsOf(Current).Where(t => t.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(t => t.Key[prefix.Length..], t => t.Value);
+}
