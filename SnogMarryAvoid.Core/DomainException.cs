@@ -35,9 +35,23 @@ public enum DomainError
 
 /// <summary>
 /// A request that breaks a rule. Nothing was changed; <see cref="Exception.Message"/> is safe to show
-/// to the person who made the request.
+/// to the person who made the request. A refusal people read in their own language also names its text
+/// (<see cref="TextKey"/>, a key of the web's language files under <c>error.</c>) with the values of its
+/// placeholders; the English file's text is this message, word for word (a test checks).
 /// </summary>
 public sealed class DomainException(DomainError error, string message) : Exception(message)
 {
+    private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
+
     public DomainError Error { get; } = error;
+
+    /// <summary>The message's key in the language files ("codeUnknown"), or null: English only.</summary>
+    public string? TextKey { get; private init; }
+
+    /// <summary>The values of the text's placeholders ("code" → "KX7PM").</summary>
+    public IReadOnlyDictionary<string, string> TextValues { get; private init; } = None;
+
+    /// <summary>The same refusal, naming its text so that it can be put in the reader's language.</summary>
+    public DomainException Says(string key, params (string Name, string Value)[] values) =>
+        new(Error, Message) { TextKey = key, TextValues = values.ToDictionary(v => v.Name, v => v.Value) };
 }

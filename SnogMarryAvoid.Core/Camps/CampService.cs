@@ -65,14 +65,16 @@ public sealed class CampService(SessionChanges changes, DbWork db, TallyBroadcas
 
             if (!session.AsksCamp)
             {
-                throw new DomainException(DomainError.InvalidInput, "This session does not ask where you are coming from.");
+                throw new DomainException(DomainError.InvalidInput, "This session does not ask where you are coming from.").Says("campNotAsked");
             }
 
             var count = CampList.Read(session.CampList).Count;
             if (camp is { } chosen && (chosen < 0 || chosen >= count))
             {
-                throw new DomainException(DomainError.InvalidInput, string.Create(CultureInfo.InvariantCulture,
-                    $"There is no camp {(long)chosen + 1} in this session: choose one of its {count} camps, or skip."));
+                var number = ((long)chosen + 1).ToString(CultureInfo.InvariantCulture);
+                var of = count.ToString(CultureInfo.InvariantCulture);
+                throw new DomainException(DomainError.InvalidInput, $"There is no camp {number} in this session: choose one of its {of} camps, or skip.")
+                    .Says("campUnknown", ("camp", number), ("count", of));
             }
 
             participant.Camp = camp;

@@ -44,7 +44,7 @@ public static class ScenarioRules
     /// <summary>What the projector and the phones say while a scenario is shown and its voting not yet open.</summary>
     public const string BeforeVoting = "Talk it over: voting opens soon.";
 
-    public static DomainException Ended() => new(DomainError.SessionEnded, "The session has ended.");
+    public static DomainException Ended() => new DomainException(DomainError.SessionEnded, "The session has ended.").Says("sessionEnded");
 
     public static DomainException? WhyNotOpen(SessionPhase phase, ScenarioState state) => (phase, state) switch
     {

@@ -164,11 +164,12 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
     public async Task<Guid> FindByCodeAsync(string? typedCode, CancellationToken ct = default)
     {
         var shaped = JoinCode.Shape(typedCode)
-            ?? throw new DomainException(DomainError.UnknownJoinCode, "That doesn't look like a join code. Codes are 5 or 6 letters and numbers, as shown on the screen.");
+            ?? throw new DomainException(DomainError.UnknownJoinCode, "That doesn't look like a join code. Codes are 5 or 6 letters and numbers, as shown on the screen.").Says("codeMalformed");
         if (JoinCode.LookAlikesIn(shaped) is { } lookAlikes)
         {
             throw new DomainException(DomainError.UnknownJoinCode,
-                $"No session has the code {shaped}. Codes never use 0, 1, 2, 5, 8, B, I, L, O, S or Z, which look like other characters, and you typed {lookAlikes}: check the code on the screen.");
+                $"No session has the code {shaped}. Codes never use 0, 1, 2, 5, 8, B, I, L, O, S or Z, which look like other characters, and you typed {lookAlikes}: check the code on the screen.")
+                .Says("codeLookAlikes", ("code", shaped), ("lookAlikes", lookAlikes));
         }
 
         await using var ctx = await db.ReadAsync(ct);
@@ -180,8 +181,8 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
             .FirstOrDefaultAsync(ct);
         return matches switch
         {
-            null => throw new DomainException(DomainError.UnknownJoinCode, $"No session has the code {shaped}. Check the code on the screen and try again."),
-            { Phase: SessionPhase.Ended } => throw new DomainException(DomainError.SessionEnded, $"The session {shaped} has ended. Thank you for taking part!"),
+            null => throw new DomainException(DomainError.UnknownJoinCode, $"No session has the code {shaped}. Check the code on the screen and try again.").Says("codeUnknown", ("code", shaped)),
+            { Phase: SessionPhase.Ended } => throw new DomainException(DomainError.SessionEnded, $"The session {shaped} has ended. Thank you for taking part!").Says("sessionEndedJoin", ("code", shaped)),
             _ => matches.Id,
         };
     }

@@ -14,26 +14,26 @@ internal static class VotingRules
     {
         if (participantSession is null)
         {
-            return new DomainException(DomainError.NotFound, "You are not in this session; join it again with its code.");
+            return new DomainException(DomainError.NotFound, "You are not in this session; join it again with its code.").Says("notInSession");
         }
 
         if (scenario is null)
         {
-            return new DomainException(DomainError.NotFound, "That scenario does not exist.");
+            return new DomainException(DomainError.NotFound, "That scenario does not exist.").Says("scenarioMissing");
         }
 
         if (scenario.SessionId != participantSession)
         {
-            return new DomainException(DomainError.ScenarioNotInSession, "That scenario belongs to another session.");
+            return new DomainException(DomainError.ScenarioNotInSession, "That scenario belongs to another session.").Says("scenarioElsewhere");
         }
 
         var timeIsUp = scenario.ClosesAt is { } deadline && deadline <= now;
         return (phase, scenario.State) switch
         {
-            (_, ScenarioState.Open) when timeIsUp => new DomainException(DomainError.VotingClosed, "Time is up: voting on this scenario is closed."),
-            (SessionPhase.Ended, _) => new DomainException(DomainError.VotingClosed, "The session has ended; voting is closed."),
-            (_, ScenarioState.Pending) => new DomainException(DomainError.VotingClosed, "Voting on this scenario has not opened yet."),
-            (_, ScenarioState.Closed or ScenarioState.Revealed) => new DomainException(DomainError.VotingClosed, "Voting on this scenario is closed."),
+            (_, ScenarioState.Open) when timeIsUp => new DomainException(DomainError.VotingClosed, "Time is up: voting on this scenario is closed.").Says("timeUp"),
+            (SessionPhase.Ended, _) => new DomainException(DomainError.VotingClosed, "The session has ended; voting is closed.").Says("sessionEndedVoting"),
+            (_, ScenarioState.Pending) => new DomainException(DomainError.VotingClosed, "Voting on this scenario has not opened yet.").Says("notOpenYet"),
+            (_, ScenarioState.Closed or ScenarioState.Revealed) => new DomainException(DomainError.VotingClosed, "Voting on this scenario is closed.").Says("votingClosed"),
             _ => null,
         };
     }

@@ -34,7 +34,7 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents
     {
         if (!_perParticipant.TryTake(participantId))
         {
-            throw new DomainException(DomainError.TooManyRequests, "You're voting very fast. Wait a moment, then try again.");
+            throw new DomainException(DomainError.TooManyRequests, "You're voting very fast. Wait a moment, then try again.").Says("votingFast");
         }
     }
 
@@ -141,7 +141,7 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents
         var view = await SessionViews.ManagerAsync(ctx, sessionId, ct);
         if (view.Room.Recap is not { } recap)
         {
-            throw new DomainException(DomainError.InvalidTransition, "Your recap is ready when the session ends.");
+            throw new DomainException(DomainError.InvalidTransition, "Your recap is ready when the session ends.").Says("recapNotReady");
         }
 
         var votes = (await ctx.Votes.AsNoTracking().Where(v => v.ParticipantId == participantId).ToListAsync(ct)).Select(ToReceipt).ToList();

@@ -102,6 +102,16 @@ public partial class WelshPhoneTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(phone.Locator(".verdict")).ToHaveTextAsync("The room is split.");
         await phone.ExpectNoSeriousAxeViolationsAsync();
         await phone.SaveScreenshotAsync("en-phone-revealed-390");
+
+        // A refusal from the server reads in Welsh too: a Welsh phone that comes after the end.
+        await _app.Core.Sessions.EndAsync(session.Id, Actor.System);
+        var late = await WelshPhoneAsync(390, 844);
+        await late.GotoAsync($"{url}/join/{session.JoinCode}");
+        await Expect(late.Locator("h1")).ToHaveTextAsync("Methu ymuno");
+        await Expect(late.Locator(".error")).ToHaveTextAsync($"Mae'r sesiwn {session.JoinCode} wedi dod i ben. Diolch am gymryd rhan!");
+        await ExpectNoKeysShownAsync(late);
+        await late.ExpectNoSeriousAxeViolationsAsync();
+        await late.SaveScreenshotAsync("cy-phone-refused-390");
     }
 
     [GeneratedRegex(@"\b(phone|join|language)\.[a-z][A-Za-z.]+\b")]

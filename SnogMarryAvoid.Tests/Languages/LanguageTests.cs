@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SnogMarryAvoid.Core;
@@ -137,12 +139,104 @@ public sealed partial class LanguageTests : IAsyncLifetime
         (await GetAsync(browser, "/account/login", "cy")).Should().Contain("<html lang=\"en-GB\">", "a page's lang says the language its text is in");
     }
 
-    private static async Task<string> GetAsync(HttpClient client, string path, string acceptLanguage)
+    [Fact]
+    public async Task EveryRefusalAPhoneMeets_ReadsInTheReadersLanguage_AndItsEnglishIsCoresOwnMessage()
+    {
+        var core = _app.Core;
+        var camps = _app.Services.GetRequiredService<CampService>();
+        var (live, scenarios) = await core.LiveSessionAsync(2, owner: SnogMarryAvoid.Core.Accounts.Actor.System);
+        var (ended, _) = await core.LiveSessionAsync(1, owner: SnogMarryAvoid.Core.Accounts.Actor.System);
+        await core.Sessions.EndAsync(ended.Id, SnogMarryAvoid.Core.Accounts.Actor.System);
+        var people = await core.JoinAsync(live.JoinCode, 2);
+        var person = people[0];
+        await core.Scenarios.OpenAsync(live.Id, scenarios[1].Id, SnogMarryAvoid.Core.Accounts.Actor.System);
+
+        var refusals = new List<DomainException>();
+        async Task Refused(Func<Task> call) => refusals.Add((await call.Should().ThrowAsync<DomainException>()).Which);
+        await Refused(() => core.Sessions.FindByCodeAsync("!!"));
+        await Refused(() => core.Sessions.FindByCodeAsync("KX7P0"));
+        await Refused(() => core.Sessions.FindByCodeAsync("KXKXK"));
+        await Refused(() => core.Sessions.FindByCodeAsync(ended.JoinCode));
+        await Refused(() => core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Snog));
+        await Refused(() => core.Voting.CastVoteAsync(person, Guid.NewGuid(), Choice.Snog));
+        await Refused(() => core.Voting.GetRecapAsync(person));
+        await Refused(() => camps.ChooseAsync(person, 0));
+        await camps.SetAsync(live.Id, SnogMarryAvoid.Core.Accounts.Actor.System, CampSettings.Off with { Ask = true });
+        await Refused(() => camps.ChooseAsync(person, 7));
+        await Refused(async () =>
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                await core.Voting.CastVoteAsync(person, scenarios[1].Id, i % 2 == 0 ? Choice.Snog : Choice.Avoid);
+            }
+        });
+        await core.Scenarios.CloseAsync(live.Id, scenarios[1].Id, SnogMarryAvoid.Core.Accounts.Actor.System);
+        await Refused(() => core.Voting.CastVoteAsync(people[1], scenarios[1].Id, Choice.Snog));
+
+        var welsh = All.All.Single(l => l.Code == "cy");
+        refusals.Select(r => r.TextKey).Should().OnlyHaveUniqueItems().And.NotContainNulls().And.HaveCount(11);
+        foreach (var refusal in refusals)
+        {
+            All.Explain(refusal, All.Default).Should().Be(refusal.Message, $"\"{refusal.TextKey}\" in English is Core's own words");
+            var inWelsh = All.Explain(refusal, welsh);
+            inWelsh.Should().NotBe(refusal.Message).And.NotContain("{").And.NotContain("}");
+            refusal.TextValues.Values.Should().OnlyContain(v => inWelsh.Contains(v, StringComparison.Ordinal), "the code or number is in the Welsh too");
+        }
+    }
+
+    [Fact]
+    public void EveryRefusalKey_InTheCode_HasItsText()
+    {
+        var sources = Directory.EnumerateFiles(Path.Combine(Repo.Root, "SnogMarryAvoid.Core"), "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(Repo.Root, "SnogMarryAvoid.Web"), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var keys = sources.SelectMany(f => Says().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).Distinct().ToList();
+
+        keys.Should().HaveCountGreaterThan(15);
+        keys.Should().OnlyContain(k => English.ContainsKey($"error.{k}"), "each refusal's text is in the language files");
+    }
+
+    [Fact]
+    public async Task TheHub_ExplainsARefusal_InTheConnectionsLanguage_WithTheSameCode()
+    {
+        var (session, scenarios) = await _app.Core.LiveSessionAsync(1, owner: SnogMarryAvoid.Core.Accounts.Actor.System);
+        await using var welsh = new HubConnectionBuilder()
+            .WithUrl(new Uri(_app.Server.BaseAddress, SnogMarryAvoid.Web.Hubs.SessionHub.Path), Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling, o =>
+            {
+                o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler();
+                o.Headers["Accept-Language"] = "cy";
+            })
+            .Build();
+        await welsh.StartAsync();
+        await welsh.InvokeAsync<JoinReply>("Join", session.JoinCode, null);
+
+        var vote = () => welsh.InvokeAsync<VoteReceipt>("Vote", scenarios[0].Id, Choice.Snog);
+
+        (await vote.Should().ThrowAsync<Microsoft.AspNetCore.SignalR.HubException>()).Which.Message
+            .Should().EndWith("VotingClosed: Dydy'r bleidlais ar y senario hwn ddim wedi agor eto.", "the code stays; the explanation is Welsh");
+        var wrongCode = () => welsh.InvokeAsync<JoinReply>("Join", "KXKXK", null);
+        (await wrongCode.Should().ThrowAsync<Microsoft.AspNetCore.SignalR.HubException>()).Which.Message
+            .Should().EndWith("UnknownJoinCode: Does dim sesiwn â'r cod KXKXK. Gwiriwch y cod ar y sgrin a rhowch gynnig arall arni.");
+    }
+
+    [Fact]
+    public async Task TheStartPage_SaysAWrongCode_InTheReadersLanguage()
+    {
+        using var browser = _app.Browserish();
+
+        WebUtility.HtmlDecode(await GetAsync(browser, "/?code=KXKXK", "cy", expectSuccess: false)).Should().Contain("Does dim sesiwn â'r cod KXKXK.");
+    }
+
+    private static async Task<string> GetAsync(HttpClient client, string path, string acceptLanguage, bool expectSuccess = true)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
         using var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
+        if (expectSuccess)
+        {
+            response.EnsureSuccessStatusCode();
+        }
+
         return await response.Content.ReadAsStringAsync();
     }
 
@@ -153,6 +247,9 @@ public sealed partial class LanguageTests : IAsyncLifetime
 
     [GeneratedRegex(@"\bt\(""([\w.]+)""")]
     private static partial Regex Used();
+
+    [GeneratedRegex(@"\.Says\(""(\w+)""")]
+    private static partial Regex Says();
 
     [GeneratedRegex(@"data-texts=""([^""]*)""")]
     private static partial Regex TextsAttribute();

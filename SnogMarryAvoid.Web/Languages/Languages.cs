@@ -75,4 +75,20 @@ public sealed class Languages
     /// <summary>The texts whose keys start with <paramref name="prefix"/>, in the current language (what phone.js is sent).</summary>
     public IReadOnlyDictionary<string, string> Section(string prefix) =>
         TextsOf(Current).Where(t => t.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(t => t.Key[prefix.Length..], t => t.Value);
+
+    /// <summary>
+    /// A refusal in <paramref name="language"/> (default: the request's): the text it names
+    /// (<see cref="Core.DomainException.TextKey"/>, under <c>error.</c>) with its values, or Core's English
+    /// message when it names none.
+    /// </summary>
+    public string Explain(Core.DomainException refusal, Language? language = null)
+    {
+        var texts = TextsOf(language ?? Current);
+        if (refusal.TextKey is not { } key || !texts.ContainsKey($"error.{key}"))
+        {
+            return refusal.Message;
+        }
+
+        return Format(texts, $"error.{key}", [.. refusal.TextValues.Select(v => (v.Key, (object)v.Value))]);
+    }
 }

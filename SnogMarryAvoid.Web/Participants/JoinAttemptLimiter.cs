@@ -67,7 +67,7 @@ public sealed class JoinAttemptLimiter : IDisposable
         {
             WrongCode(address);
             await Task.Delay(Penalty);
-            throw new DomainException(DomainError.TooManyAttempts, Message);
+            throw new DomainException(DomainError.TooManyAttempts, Message).Says("tooManyAttempts");
         }
         finally
         {
