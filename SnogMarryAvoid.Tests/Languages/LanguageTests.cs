@@ -1,8 +1,8 @@
 using System.Net;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using SnogMarryAvoid.Core;
 using SnogMarryAvoid.Core.Camps;
 using SnogMarryAvoid.Core.Contract;
