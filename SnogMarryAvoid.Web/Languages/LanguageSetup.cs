@@ -28,7 +28,10 @@ public static class LanguageSetup
             FallBackToParentUICultures = true,
         };
         options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = CookieName }, new AcceptLanguageHeaderRequestCultureProvider()];
-        app.UseRequestLocalization(options);
+
+        // Only what is translated takes the participant's language: the phone's pages and the hub they talk
+        // to. Every other page keeps the server's culture, so an English page never shows a Welsh date.
+        app.UseWhen(http => Translated(http.Request.Path), branch => branch.UseRequestLocalization(options));
         return app;
     }
 
@@ -57,6 +60,10 @@ public static class LanguageSetup
         });
         return app;
     }
+
+    /// <summary>The paths whose texts come from the language files: the start page, the vote page, the hub.</summary>
+    public static bool Translated(PathString path) =>
+        Components.LeanPaths.IsForPhones(path) || path.StartsWithSegments(Core.Contract.ISessionHub.Path);
 
     /// <summary>Whether an address is a path on this site ("/join/KX7PM"), not another site ("//evil.example", "/\\evil").</summary>
     public static bool IsLocal(string? back) =>
