@@ -53,7 +53,7 @@ public sealed class ReportService(DbWork db, SessionService sessions)
         var rows = session.Scenarios.Select(s =>
         {
             var mine = votes.Where(v => v.ScenarioId == s.Id).ToList();
-            var results = new ScenarioResults(s.Id, mine.Count(v => v.Choice == Choice.Snog), mine.Count(v => v.Choice == Choice.Marry), mine.Count(v => v.Choice == Choice.Avoid));
+            var results = TallyOf(s.Id, mine);
             var moves = Switches.Count(changes.Where(c => c.ScenarioId == s.Id), mine.ToDictionary(v => v.ParticipantId, v => v.Choice));
             var reasons = Enum.GetValues<Choice>().ToDictionary(
                 c => c,
@@ -112,7 +112,7 @@ public sealed class ReportService(DbWork db, SessionService sessions)
         var byCamp = await Tallies.CountByCampAsync(ctx, [.. session.Scenarios.Select(s => s.Id)], ct);
         foreach (var scenario in votes.GroupBy(v => v.ScenarioId))
         {
-            var room = new ScenarioResults(scenario.Key, scenario.Count(v => v.Choice == Choice.Snog), scenario.Count(v => v.Choice == Choice.Marry), scenario.Count(v => v.Choice == Choice.Avoid));
+            var room = TallyOf(scenario.Key, [.. scenario]);
             var shown = Camps.CampSplit.Of(scenario.Key, camps, Tallies.ByCamp(camps, byCamp, scenario.Key), room).Camps
                 .Select((c, i) => (c, i)).Where(x => x.c.Shown).ToDictionary(x => x.i, x => x.c.Camp.Name);
             foreach (var vote in scenario)
@@ -126,4 +126,8 @@ public sealed class ReportService(DbWork db, SessionService sessions)
 
         return campOf;
     }
+
+    /// <summary>A scenario's tally from its vote rows, as loaded for the report.</summary>
+    private static ScenarioResults TallyOf(Guid scenarioId, IReadOnlyCollection<Vote> votes) =>
+        new(scenarioId, votes.Count(v => v.Choice == Choice.Snog), votes.Count(v => v.Choice == Choice.Marry), votes.Count(v => v.Choice == Choice.Avoid));
 }
