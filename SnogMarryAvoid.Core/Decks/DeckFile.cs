@@ -12,8 +12,10 @@ namespace SnogMarryAvoid.Core.Decks;
 
 /// <summary>
 /// A deck as a file, to share between facilitators: JSON (<c>{"scenarios":[{"publicBody",
-/// "counterpart","context","notes"}]}</c>) or CSV with the header <c>public_body,counterpart,context,notes</c>
-/// (the last two columns optional; a file from before presenter notes, without the notes column, reads as it did).
+/// "counterpart","context","notes","translations":{"cy":{"publicBody","counterpart","context"}}}]}</c>) or CSV with the
+/// header <c>public_body,counterpart,context,notes</c> and a column per translated field, named with its language
+/// (<c>public_body_cy,counterpart_cy,context_cy</c>); every column after the first two is optional (a file from before
+/// presenter notes, without the notes column, reads as it did).
 /// A JSON deck may also carry the camps its sessions ask (<c>"camps":[{"name","short"}]</c>); CSV carries scenarios only.
 /// Reading reports the first problem with its line; nothing is imported from a file with a problem.
 /// </summary>
@@ -35,11 +37,21 @@ public static class DeckFile
 
     /// <summary>The deck as JSON; with <paramref name="camps"/> when the session asks them.</summary>
     public static string ToJson(IEnumerable<DeckEntry> entries, IReadOnlyList<Camp>? camps = null) =>
-        JsonSerializer.Serialize(new JsonDeck([.. entries.Select(e => new JsonEntry(e.PublicBody, e.Counterpart, e.Context, e.Notes))], camps), Json);
+        JsonSerializer.Serialize(new JsonDeck([.. entries.Select(e => new JsonEntry(e.PublicBody, e.Counterpart, e.Context, e.Notes, e.Translations))], camps), Json);
 
-    /// <summary>CSV for spreadsheets: a cell that starts like a formula is made plain text.</summary>
-    public static string ToCsv(IEnumerable<DeckEntry> entries) =>
-        SpreadsheetSafe.Csv(CsvHeader, entries.Select(e => new object?[] { e.PublicBody, e.Counterpart, e.Context, e.Notes }));
+    /// <summary>CSV for spreadsheets, with the translated columns of every language the deck has: a cell that starts like a formula is made plain text.</summary>
+    public static string ToCsv(IEnumerable<DeckEntry> entries)
+    {
+        var list = entries.ToList();
+        var codes = list.SelectMany(e => e.Translations?.Keys ?? []).Distinct().Order(StringComparer.Ordinal).ToList();
+        string[] header = [.. CsvHeader, .. codes.SelectMany(c => TranslatedColumns.Select(column => $"{column}_{c}"))];
+        return SpreadsheetSafe.Csv(header, list.Select(e => new object?[] { e.PublicBody, e.Counterpart, e.Context, e.Notes }
+            .Concat(codes.SelectMany(c => e.Translations?.GetValueOrDefault(c) is { } t ? new object?[] { t.PublicBody, t.Counterpart, t.Context } : [null, null, null]))
+            .ToArray()));
+    }
+
+    /// <summary>The fields a translation has, as CSV columns (each followed by _ and the language's code).</summary>
+    private static readonly string[] TranslatedColumns = ["public_body", "counterpart", "context"];
 
     /// <summary>Reads a deck file's scenarios by its extension (.json or .csv), checking every scenario.</summary>
     public static IReadOnlyList<DeckEntry> Read(string fileName, byte[] content) => ReadDeck(fileName, content).Scenarios;
@@ -106,11 +118,26 @@ public static class DeckFile
                     throw Problem($"Scenario {index}: expected an object with publicBody and counterpart.");
                 }
 
-                entries.Add(Checked($"Scenario {index}", Text(item, "publicBody"), Text(item, "counterpart"), Text(item, "context"), Text(item, "notes")));
+                entries.Add(Checked($"Scenario {index}", Text(item, "publicBody"), Text(item, "counterpart"), Text(item, "context"), Text(item, "notes"), JsonTranslations($"Scenario {index}", item)));
             }
 
             return (entries, ReadCamps(document.RootElement));
         }
+    }
+
+    private static Dictionary<string, ScenarioText>? JsonTranslations(string where, JsonElement item)
+    {
+        if (!item.TryGetProperty("translations", out var all) || all.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (all.ValueKind != JsonValueKind.Object || all.EnumerateObject().Any(t => t.Value.ValueKind != JsonValueKind.Object))
+        {
+            throw Problem($"{where}: \"translations\" must be an object by language, like {{\"cy\": {{\"publicBody\": \"…\", \"counterpart\": \"…\", \"context\": \"…\"}}}}.");
+        }
+
+        return all.EnumerateObject().ToDictionary(t => t.Name, t => new ScenarioText(Text(t.Value, "publicBody"), Text(t.Value, "counterpart"), Text(t.Value, "context")));
     }
 
     private static IReadOnlyList<Camp>? ReadCamps(JsonElement root)
@@ -153,6 +180,7 @@ public static class DeckFile
             throw Problem($"Line 1: the first line must be the header {string.Join(",", CsvHeader)}.");
         }
 
+        var columns = CsvColumns(header);
         var entries = new List<DeckEntry>();
         while (csv.Read())
         {
@@ -163,16 +191,46 @@ public static class DeckFile
             }
 
             var line = csv.RawRow;
-            if (row.Length > CsvHeader.Length)
+            if (row.Length > header.Length)
             {
-                throw Problem($"Line {line}: {row.Length} columns; expected at most {CsvHeader.Length}. Put text with commas in double quotes.");
+                throw Problem($"Line {line}: {row.Length} columns; expected at most {header.Length}. Put text with commas in double quotes.");
             }
 
-            entries.Add(Checked($"Line {line}", Cell(row, 0), Cell(row, 1), Cell(row, 2), Cell(row, 3)));
+            string? Column(string name) => columns.TryGetValue(name, out var i) ? Cell(row, i) : null;
+            var translations = columns.Keys.Select(LanguageOf).OfType<string>().Distinct().ToDictionary(
+                code => code,
+                code => new ScenarioText(Column($"public_body_{code}"), Column($"counterpart_{code}"), Column($"context_{code}")));
+            entries.Add(Checked($"Line {line}", Column("public_body"), Column("counterpart"), Column("context"), Column("notes"), translations));
         }
 
         return entries;
     }
+
+    /// <summary>Each column of the header by name: the four of a deck, and the translated ones (<c>context_cy</c>).</summary>
+    private static Dictionary<string, int> CsvColumns(string[] header)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Length; i++)
+        {
+            var name = header[i].Trim().ToLowerInvariant();
+            if (!CsvHeader.Contains(name) && LanguageOf(name) is null)
+            {
+                throw Problem($"Line 1: the column \"{header[i].Trim()}\" is not one a deck has: {string.Join(",", CsvHeader)}, then translations such as {string.Join(",", TranslatedColumns.Select(c => c + "_cy"))}.");
+            }
+
+            if (!columns.TryAdd(name, i))
+            {
+                throw Problem($"Line 1: the column \"{name}\" is there twice.");
+            }
+        }
+
+        return columns;
+    }
+
+    /// <summary>The language of a translated column ("cy" of "context_cy"), or null.</summary>
+    private static string? LanguageOf(string column) =>
+        TranslatedColumns.FirstOrDefault(c => column.StartsWith(c + "_", StringComparison.Ordinal)) is { } field
+        && column[(field.Length + 1)..] is var code && ScenarioTexts.IsCode(code) ? code : null;
 
     /// <summary>The line on which a quoted field opens and never closes (RFC 4180 quoting), or null.</summary>
     private static int? UnclosedQuoteLine(string text)
@@ -211,7 +269,7 @@ public static class DeckFile
         return quoted ? openedOn : null;
     }
 
-    private static DeckEntry Checked(string where, string? body, string? counterpart, string? context, string? notes)
+    private static DeckEntry Checked(string where, string? body, string? counterpart, string? context, string? notes, IReadOnlyDictionary<string, ScenarioText>? translations)
     {
         try
         {
@@ -219,7 +277,8 @@ public static class DeckFile
                 TextInput.Required(body, "Public body", Scenario.MaxPartyLength),
                 TextInput.Required(counterpart, "Counterpart", Scenario.MaxPartyLength),
                 TextInput.Clean(context, "Context", Scenario.MaxContextLength, required: false, allowLineBreaks: true),
-                TextInput.Clean(notes, "Notes", Scenario.MaxNotesLength, required: false, allowLineBreaks: true));
+                TextInput.Clean(notes, "Notes", Scenario.MaxNotesLength, required: false, allowLineBreaks: true),
+                ScenarioTexts.Clean(translations));
         }
         catch (DomainException ex)
         {
@@ -238,5 +297,5 @@ public static class DeckFile
 
     private sealed record JsonDeck(IReadOnlyList<JsonEntry> Scenarios, IReadOnlyList<Camp>? Camps);
 
-    private sealed record JsonEntry(string PublicBody, string Counterpart, string? Context, string? Notes);
+    private sealed record JsonEntry(string PublicBody, string Counterpart, string? Context, string? Notes, IReadOnlyDictionary<string, ScenarioText>? Translations);
 }

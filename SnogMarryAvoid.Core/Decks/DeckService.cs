@@ -44,6 +44,7 @@ public sealed class DeckService(SessionChanges changes, TimeProvider clock)
                     PublicBody = entry.PublicBody,
                     Counterpart = entry.Counterpart,
                     Context = entry.Context,
+                    Translations = ScenarioTexts.Write(entry.Translations),
                     Notes = entry.Notes,
                     State = ScenarioState.Pending,
                 };
@@ -64,7 +65,7 @@ public sealed class DeckService(SessionChanges changes, TimeProvider clock)
 
     /// <summary>The deck as entries, for export.</summary>
     public static IReadOnlyList<DeckEntry> Entries(ManagerView session) =>
-        session.Deck.Select(d => new DeckEntry(d.Scenario.PublicBody, d.Scenario.Counterpart, d.Scenario.Context, d.Notes)).ToList();
+        session.Deck.Select(d => new DeckEntry(d.Scenario.PublicBody, d.Scenario.Counterpart, d.Scenario.Context, d.Notes, d.Scenario.Translations)).ToList();
 
     /// <summary>
     /// Sets a scenario's presenter notes (null or blank clears them), in any state: they are for
@@ -92,14 +93,14 @@ public sealed class DeckService(SessionChanges changes, TimeProvider clock)
     }
 
     /// <summary>
-    /// Corrects a scenario's text (its notes are kept). A pending scenario nobody has voted on changes
+    /// Corrects a scenario's English text (its notes and translations are kept). A pending scenario nobody has voted on changes
     /// quietly; one whose voting has opened keeps its votes and is marked as edited, so the report can say
     /// so. The correction reaches phones and the projector with the <see cref="SessionChanged"/> it publishes.
     /// </summary>
     public Task<RoomView> EditAsync(Guid sessionId, Guid scenarioId, Actor actor, string? publicBody, string? counterpart, string? context, CancellationToken ct = default) =>
         EditAsync(sessionId, scenarioId, actor, new DeckEntry(publicBody!, counterpart!, context), keepNotes: true, ct);
 
-    /// <summary>Corrects a scenario's text and sets its presenter notes; see the other overload.</summary>
+    /// <summary>Corrects a scenario's text and sets its presenter notes and translations; see the other overload.</summary>
     public Task<RoomView> EditAsync(Guid sessionId, Guid scenarioId, Actor actor, DeckEntry entry, CancellationToken ct = default) =>
         EditAsync(sessionId, scenarioId, actor, entry, keepNotes: false, ct);
 
@@ -115,13 +116,14 @@ public sealed class DeckService(SessionChanges changes, TimeProvider clock)
                 throw refusal;
             }
 
-            var textChanges = (scenario.PublicBody, scenario.Counterpart, scenario.Context) != (clean.PublicBody, clean.Counterpart, clean.Context);
+            var translations = keepNotes ? scenario.Translations : ScenarioTexts.Write(clean.Translations);
+            var textChanges = (scenario.PublicBody, scenario.Counterpart, scenario.Context, scenario.Translations) != (clean.PublicBody, clean.Counterpart, clean.Context, translations);
             if (textChanges && (scenario.State != ScenarioState.Pending || await ctx.Votes.AnyAsync(v => v.ScenarioId == scenarioId, ct)))
             {
                 scenario.EditedAt = clock.GetUtcNow().UtcDateTime;
             }
 
-            (scenario.PublicBody, scenario.Counterpart, scenario.Context) = (clean.PublicBody, clean.Counterpart, clean.Context);
+            (scenario.PublicBody, scenario.Counterpart, scenario.Context, scenario.Translations) = (clean.PublicBody, clean.Counterpart, clean.Context, translations);
             if (!keepNotes)
             {
                 scenario.Notes = clean.Notes;
@@ -183,7 +185,8 @@ public sealed class DeckService(SessionChanges changes, TimeProvider clock)
                 TextInput.Required(entry.PublicBody, "Public body", Scenario.MaxPartyLength),
                 TextInput.Required(entry.Counterpart, "Counterpart", Scenario.MaxPartyLength),
                 TextInput.Clean(entry.Context, "Context", Scenario.MaxContextLength, required: false, allowLineBreaks: true),
-                TextInput.Clean(entry.Notes, "Notes", Scenario.MaxNotesLength, required: false, allowLineBreaks: true));
+                TextInput.Clean(entry.Notes, "Notes", Scenario.MaxNotesLength, required: false, allowLineBreaks: true),
+                ScenarioTexts.Clean(entry.Translations));
         }
         catch (DomainException ex) when (prefix.Length > 0)
         {

@@ -22,6 +22,9 @@ public sealed class Scenario
     public required string Counterpart { get; set; }
     public string? Context { get; set; }
 
+    /// <summary>Its text in other languages, as JSON (<see cref="ScenarioTexts"/>); null when it has none.</summary>
+    public string? Translations { get; set; }
+
     /// <summary>Presenter notes: talking points for facilitators only, never shown to the room.</summary>
     public string? Notes { get; set; }
 

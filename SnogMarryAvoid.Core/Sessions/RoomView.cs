@@ -10,6 +10,7 @@ namespace SnogMarryAvoid.Core.Sessions;
 /// <see cref="RevealedResults"/> and <see cref="VerdictText"/> are set once it is revealed.
 /// How many are connected now is not in the view: it is counted per server, live. Once the session has ended, <see cref="Recap"/> says what the room decided.
 /// <see cref="Camps"/> are the answers to "Where are you coming from?" while the session asks it (else null).
+/// <see cref="Languages"/> are the room's languages when it is not English alone (<see cref="RoomLanguages"/>), the first shown first.
 /// </summary>
 public sealed record RoomView(
     Guid SessionId,
@@ -27,8 +28,13 @@ public sealed record RoomView(
     bool ResultsVisible = false,
     string? VerdictText = null,
     RoomRecap? Recap = null,
-    IReadOnlyList<string>? Camps = null)
+    IReadOnlyList<string>? Camps = null,
+    IReadOnlyList<string>? Languages = null)
 {
+    /// <summary>The languages the projector speaks, the first shown first (English alone unless the session says otherwise).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> ShownIn => Languages ?? RoomLanguages.Default;
+
     /// <summary>Whether this view is newer than <paramref name="other"/> (or there is no other).</summary>
     public bool IsNewerThan(RoomView? other) => other is null || Revision > other.Revision;
 

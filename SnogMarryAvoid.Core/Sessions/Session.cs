@@ -50,6 +50,9 @@ public sealed class Session
     /// <summary>Whether the projector shows the room's words after the reveal.</summary>
     public bool ProjectorShowsWords { get; set; }
 
+    /// <summary>The room's languages (<see cref="Sessions.RoomLanguages"/>: "cy,en" is bilingual, Welsh first); null is English alone.</summary>
+    public string? RoomLanguages { get; set; }
+
     /// <summary>The facilitator has blanked the projector (and the phones show a pause).</summary>
     public bool IsBlanked { get; set; }
 

@@ -247,6 +247,20 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
             return Task.CompletedTask;
         }, ct);
 
+    /// <summary>
+    /// The room's languages (<see cref="RoomLanguages.Check"/>): one, or two for a bilingual room, the first shown first;
+    /// <paramref name="known"/> are the languages the app has. Any time, ended sessions too: the recap is shown in them.
+    /// </summary>
+    public Task<RoomView> SetRoomLanguagesAsync(Guid sessionId, Actor actor, IReadOnlyList<string> codes, IReadOnlyCollection<string> known, CancellationToken ct = default)
+    {
+        var clean = RoomLanguages.Check(codes, known);
+        return changes.ApplyAsync(sessionId, actor, (_, session) =>
+        {
+            session.RoomLanguages = RoomLanguages.Write(clean);
+            return Task.CompletedTask;
+        }, ct, allowWhenEnded: true);
+    }
+
     /// <summary>Blanks the projector (phones show a pause) or shows it again.</summary>
     public Task<RoomView> SetBlankedAsync(Guid sessionId, Actor actor, bool blanked, CancellationToken ct = default) =>
         changes.ApplyAsync(sessionId, actor, (_, session) =>
@@ -274,6 +288,7 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
                 OwnerId = actor == Actor.System ? null : actor.UserId,
                 ShowResultsLive = source.Room.ShowResultsLive,
                 ShowOpensVoting = source.ShowOpensVoting,
+                RoomLanguages = source.Room.Languages is { } languages ? RoomLanguages.Write(languages) : null,
                 // The camps and what the projector shows of them; nobody in the copy has chosen one yet.
                 AsksCamp = source.CampSettings.Ask,
                 CampList = Camps.CampList.Write(source.CampSettings.Camps),
@@ -289,6 +304,7 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
                 PublicBody = d.Scenario.PublicBody,
                 Counterpart = d.Scenario.Counterpart,
                 Context = d.Scenario.Context,
+                Translations = ScenarioTexts.Write(d.Scenario.Translations),
                 Notes = d.Notes,
             }));
             return copy.Id;

@@ -88,7 +88,7 @@ internal static class SessionViews
         await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct)
             ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
 
-    private static ScenarioView ScenarioViewOf(Scenario s) => new(s.Id, s.Order, s.PublicBody, s.Counterpart, s.Context, s.State, s.ClosesAt);
+    private static ScenarioView ScenarioViewOf(Scenario s) => ScenarioView.From(s);
 
     private static async Task<IReadOnlyList<string>> SpotlightsAsync(SnogDbContext db, ScenarioView? current, CancellationToken ct) =>
         current is null ? [] : await db.Votes.AsNoTracking()
@@ -103,5 +103,6 @@ internal static class SessionViews
             ResultsVisible: current is not null && ResultsVisibility.ToRoom(session.ShowResultsLive, current.State),
             VerdictText: revealed is null ? null : VerdictText.Of(revealed.Verdict),
             Recap: recap,
-            Camps: session.AsksCamp && session.Phase != SessionPhase.Ended ? [.. CampList.Read(session.CampList).Select(c => c.Name)] : null);
+            Camps: session.AsksCamp && session.Phase != SessionPhase.Ended ? [.. CampList.Read(session.CampList).Select(c => c.Name)] : null,
+            Languages: session.RoomLanguages is null ? null : RoomLanguages.Read(session.RoomLanguages));
 }

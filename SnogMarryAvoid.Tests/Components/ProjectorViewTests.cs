@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Scenarios;
@@ -12,6 +13,8 @@ public class ProjectorViewTests : BunitContext
 {
     private static readonly Guid ScenarioId = Guid.NewGuid();
     private static readonly ScenarioResults Tally = new(ScenarioId, 3, 5, 2);
+
+    public ProjectorViewTests() => Services.AddSingleton(new SnogMarryAvoid.Web.Languages.Languages());
 
     private static RoomView Snapshot(ScenarioState state, bool live = false, bool blanked = false, DateTime? closesAt = null, params string[] spotlights) =>
         new(Guid.NewGuid(), "Room", "KX7PM", SessionPhase.Live,

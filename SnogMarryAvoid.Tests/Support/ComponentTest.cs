@@ -24,6 +24,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(new SnogMarryAvoid.Web.Languages.Languages());
     }
 
     private BunitAuthorizationContext? _auth;

@@ -51,6 +51,9 @@ public sealed class Languages
         ?? All.FirstOrDefault(l => l.Culture.TwoLetterISOLanguageName == culture.TwoLetterISOLanguageName)
         ?? Default;
 
+    /// <summary>The language of a code ("cy"), or the default for a code the app has no file for.</summary>
+    public Language ByCode(string code) => All.FirstOrDefault(l => l.Code == code) ?? Default;
+
     /// <summary>The language of this request (set by the request's culture: cookie, then the browser's languages).</summary>
     public Language Current => Of(CultureInfo.CurrentUICulture);
 
@@ -61,12 +64,16 @@ public sealed class Languages
     public string T(string key, params (string Name, object Value)[] values) => Format(TextsOf(Current), key, values);
 
     /// <summary>A text of <paramref name="texts"/>, with its placeholders filled.</summary>
-    public static string Format(IReadOnlyDictionary<string, string> texts, string key, params (string Name, object Value)[] values)
+    public static string Format(IReadOnlyDictionary<string, string> texts, string key, params (string Name, object Value)[] values) =>
+        Format(texts, CultureInfo.CurrentCulture, key, values);
+
+    /// <summary>A text of <paramref name="texts"/>, its placeholders filled as <paramref name="culture"/> writes numbers and dates.</summary>
+    public static string Format(IReadOnlyDictionary<string, string> texts, CultureInfo culture, string key, params (string Name, object Value)[] values)
     {
         var text = texts.TryGetValue(key, out var found) ? found : throw new KeyNotFoundException($"No text \"{key}\".");
         foreach (var (name, value) in values)
         {
-            text = text.Replace($"{{{name}}}", Convert.ToString(value, CultureInfo.CurrentCulture), StringComparison.Ordinal);
+            text = text.Replace($"{{{name}}}", Convert.ToString(value, culture), StringComparison.Ordinal);
         }
 
         return text;

@@ -246,3 +246,13 @@ VALUES ('20261201184638_Camps', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Sessions" ADD "RoomLanguages" TEXT NULL;
+
+ALTER TABLE "Scenarios" ADD "Translations" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261201231322_RoomLanguages', '10.0.15');
+
+COMMIT;
+

@@ -591,3 +591,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201231413_RoomLanguages'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [RoomLanguages] nvarchar(16) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201231413_RoomLanguages'
+)
+BEGIN
+    ALTER TABLE [Scenarios] ADD [Translations] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201231413_RoomLanguages'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201231413_RoomLanguages', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -12,6 +12,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.JoinCode).HasMaxLength(JoinCode.MaxLength).IsRequired();
         builder.Property(s => s.OwnerId).HasMaxLength(450);
         builder.Property(s => s.CampList).HasMaxLength(Camps.CampList.MaxStorageLength);
+        builder.Property(s => s.RoomLanguages).HasMaxLength(Sessions.RoomLanguages.MaxStorageLength);
         builder.Property(s => s.Revision).IsConcurrencyToken();
         builder.HasIndex(s => s.CreatedAt);
         builder.HasMany(s => s.Scenarios).WithOne().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);

@@ -52,6 +52,12 @@ function fitProjector() {
   }
 }
 
+function setText(el, text) {
+  if (el && el.textContent !== text) {
+    el.textContent = text;
+  }
+}
+
 function fitView(view) {
   const fits = () => view.scrollHeight <= view.clientHeight + 1 && view.scrollWidth <= view.clientWidth + 1;
   const items = [...view.querySelectorAll("[data-fit-list] > li")];
@@ -78,9 +84,10 @@ function fitView(view) {
     items[i].hidden = true;
     hidden++;
     if (more) {
-      const text = `+${hidden} ${hidden === 1 ? more.dataset.one : more.dataset.many}`;
-      if (more.textContent !== text) {
-        more.textContent = text;
+      // "+2", then the word in each of the room's languages (More.razor).
+      setText(more.querySelector("[data-more-count]"), `+${hidden}`);
+      for (const word of more.querySelectorAll("[data-one]")) {
+        setText(word, hidden === 1 ? word.dataset.one : word.dataset.many);
       }
       more.hidden = false;
     }

@@ -14,6 +14,9 @@ const rules = JSON.parse(root.dataset.rules);
 // The page's texts by key, in the participant's language; {name} placeholders are filled here.
 const texts = JSON.parse(root.dataset.texts);
 const t = (key, values = {}) => Object.entries(values).reduce((text, [name, value]) => text.replaceAll(`{${name}}`, String(value)), texts[key] ?? key);
+// The participant's language ("cy") and each language's culture ("cy-GB"), to mark text in another one.
+const LANGUAGE = root.dataset.language;
+const CULTURES = JSON.parse(root.dataset.cultures);
 const CHOICES = rules.choices.map((choice) => choice.value);
 // A choice's name is its key (the CSS class, data-choice); its label is in the participant's language.
 const NAMES = Object.fromEntries(rules.choices.map((choice) => [choice.value, choice.name]));
@@ -428,6 +431,20 @@ function agreedText(times) {
   return t(times === 0 ? "agreed.never" : times === 1 ? "agreed.once" : times === 2 ? "agreed.twice" : "agreed.many", { times });
 }
 
+// A scenario in the participant's language: its translation's title and context where it has them, else
+// the English, each with the language it is really in (as Core's ScenarioTexts.In says).
+function wording(scenario) {
+  const translated = scenario.translations?.[LANGUAGE] ?? null;
+  const hasTitle = translated?.publicBody && translated?.counterpart;
+  const context = translated?.context ?? scenario.context;
+  return {
+    title: hasTitle ? t("scenarioTitle", { publicBody: translated.publicBody, counterpart: translated.counterpart }) : scenario.title,
+    titleLang: CULTURES[hasTitle ? LANGUAGE : "en"],
+    context,
+    contextLang: CULTURES[translated?.context ? LANGUAGE : "en"],
+  };
+}
+
 // The recap: the verdict of each scenario the room saw revealed, with this phone's own vote beside each.
 function recapList(recap) {
   if (!recap || recap.scenarios.length === 0) {
@@ -436,7 +453,7 @@ function recapList(recap) {
   return el("ol", { class: "recap-list", "aria-label": t("decided") }, recap.scenarios.map((item) => {
     const mine = state.votes.get(item.scenario.id);
     return el("li", null,
-      el("span", { class: "recap-title", text: item.scenario.title }),
+      el("span", { class: "recap-title", lang: wording(item.scenario).titleLang, text: wording(item.scenario).title }),
       el("span", { class: "recap-verdict", text: VERDICTS[item.results.verdict] }),
       el("span", { class: "recap-mine", text: mine ? t("mine", { choice: LABELS[mine.choice] }) : t("didNotVote") }));
   }));
@@ -473,9 +490,10 @@ function voteCard(scenario, revealed) {
     content = [el("p", { class: "status", role: "status", text: mine ? t("closedVoted", { choice: LABELS[mine.choice] }) : t("closedNotVoted") })];
   }
 
+  const words = wording(scenario);
   return el("article", { class: "vote-card" },
-    el("h1", { class: "scenario-title", text: scenario.title }),
-    scenario.context ? el("p", { class: "scenario-context", text: scenario.context }) : null,
+    el("h1", { class: "scenario-title", lang: words.titleLang, text: words.title }),
+    words.context ? el("p", { class: "scenario-context", lang: words.contextLang, text: words.context }) : null,
     content,
     state.error !== null ? el("p", { class: "error", role: "alert", text: state.error }) : null);
 }

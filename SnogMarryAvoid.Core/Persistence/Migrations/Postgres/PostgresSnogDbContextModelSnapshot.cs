@@ -313,6 +313,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
                     b.Property<int>("State")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Translations")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClosesAt");
@@ -373,6 +376,10 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Postgres
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("RoomLanguages")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<bool>("ShowOpensVoting")
                         .HasColumnType("boolean");

@@ -315,6 +315,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
                     b.Property<int>("State")
                         .HasColumnType("int");
 
+                    b.Property<string>("Translations")
+                        .HasColumnType("nvarchar(max)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClosesAt");
@@ -375,6 +378,10 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.SqlServer
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<string>("RoomLanguages")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<bool>("ShowOpensVoting")
                         .HasColumnType("bit");

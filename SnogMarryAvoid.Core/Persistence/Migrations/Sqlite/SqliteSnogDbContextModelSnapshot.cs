@@ -302,6 +302,9 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Sqlite
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Translations")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClosesAt");
@@ -362,6 +365,10 @@ namespace SnogMarryAvoid.Core.Persistence.Migrations.Sqlite
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RoomLanguages")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("ShowOpensVoting")
                         .HasColumnType("INTEGER");

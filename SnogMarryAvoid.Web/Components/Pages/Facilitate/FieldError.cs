@@ -7,9 +7,12 @@ namespace SnogMarryAvoid.Web.Components.Pages.Facilitate;
 /// </summary>
 public static class FieldError
 {
-    /// <summary>The message if it is about <paramref name="field"/>, else null.</summary>
+    /// <summary>
+    /// The message if it is about <paramref name="field"/>, else null. "Public body (cy) is required." is about the
+    /// Welsh field "Public body (cy)", not the English "Public body".
+    /// </summary>
     public static string? Of(string? message, string field) =>
-        message is not null && message.StartsWith(field + " ", StringComparison.Ordinal) ? message : null;
+        message is not null && message.StartsWith(field + " ", StringComparison.Ordinal) && !message.StartsWith(field + " (", StringComparison.Ordinal) ? message : null;
 
     /// <summary>The message if it is about none of <paramref name="fields"/>, else null.</summary>
     public static string? Unplaced(string? message, params string[] fields) =>
