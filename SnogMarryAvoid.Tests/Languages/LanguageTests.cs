@@ -69,7 +69,57 @@ public sealed partial class LanguageTests : IAsyncLifetime
         {
             English[$"phone.choice.{choice}"].Should().Be(choice);
         }
+
+        // The room's screen says what Core says, and titles a scenario as Core does.
+        English["projector.state.Pending"].Should().Be(ScenarioRules.BeforeVoting);
+        English["phone.scenarioTitle"].Replace("{publicBody}", "A", StringComparison.Ordinal).Replace("{counterpart}", "B", StringComparison.Ordinal)
+            .Should().Be(Scenario.FormatTitle("A", "B"));
+        var gap = new CampGap(new Camp("A public body", "Public bodies"), Choice.Marry, 64, new Camp("Online", "Online"), Choice.Avoid, 58, 0.5);
+        RoomVoiceOf("en").Gap(gap).Single().Text.Should().Be(gap.Text);
     }
+
+    private static RoomVoice RoomVoiceOf(params string[] codes) => RoomVoice.Of(All, codes);
+
+    [Fact]
+    public void ABilingualRoom_SaysEachTextWelshFirst_OnceWhereBothReadTheSame_AndEachScenarioInItsOwnLanguage()
+    {
+        var voice = RoomVoiceOf("cy", "en");
+
+        voice.Bilingual.Should().BeTrue();
+        voice.Say("projector.thankYou").Select(s => (s.Language.Code, s.Text)).Should().Equal(("cy", "Diolch am gymryd rhan!"), ("en", "Thank you for taking part!"));
+        voice.Count("projector.votes", 1).Select(s => s.Text).Should().Equal("1 bleidlais", "1 vote");
+        voice.Count("projector.votes", 12).Select(s => s.Text).Should().Equal("12 o bleidleisiau", "12 votes");
+        voice.Say("projector.gap", []).Should().HaveCount(1, "a text that reads the same in both is said once");
+        voice.SayEach("projector.moreReason.one").Should().HaveCount(2, "the words js/app.js swaps in are in each language");
+
+        var scenario = new ScenarioView(Guid.NewGuid(), 1, "Police force", "community group", "They name suspects.", ScenarioState.Open, null,
+            new Dictionary<string, ScenarioText> { ["cy"] = new("Heddlu", "grŵp cymunedol", null) });
+        voice.Title(scenario).Select(s => (s.Language.Code, s.Text)).Should().Equal(("cy", "Heddlu yn cwrdd â grŵp cymunedol"), ("en", "Police force meets community group"));
+        voice.Context(scenario).Select(s => (s.Language.Code, s.Text)).Should().Equal([("en", "They name suspects.")], "a context with no Welsh is said once, in English, marked as English");
+        RoomVoiceOf("cy").Title(scenario with { Translations = null }).Single().Language.Code.Should().Be("en", "a Welsh room marks an untranslated title as English");
+        RoomVoiceOf("fr").First.Code.Should().Be("en", "a language the app has no file for reads as English");
+    }
+
+    [Fact]
+    public void EveryRoomText_TheProjectorAsksFor_IsInTheLanguageFiles()
+    {
+        var view = File.ReadAllText(Path.Combine(Repo.Root, "SnogMarryAvoid.Web", "Components", "Shared", "ProjectorView.razor"));
+        var keys = ProjectorKey().Matches(view).Select(m => m.Groups[1].Value).Distinct().ToList();
+        keys.Should().HaveCountGreaterThan(12);
+        foreach (var key in keys)
+        {
+            English.Keys.Should().Contain(k => k == key || k.StartsWith(key + ".", StringComparison.Ordinal) || (key.EndsWith('.') && k.StartsWith(key, StringComparison.Ordinal)),
+                $"the projector's \"{key}\" is in the language files");
+        }
+
+        foreach (var state in Enum.GetNames<ScenarioState>())
+        {
+            English.Should().ContainKey($"projector.state.{state}");
+        }
+    }
+
+    [GeneratedRegex(@"""((?:projector|phone)\.[A-Za-z.]+)")]
+    private static partial Regex ProjectorKey();
 
     [Fact]
     public void PhoneJs_HasNoTextOfItsOwn_AndEveryKeyItUsesExists()
