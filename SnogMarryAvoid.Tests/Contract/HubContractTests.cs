@@ -377,6 +377,27 @@ public sealed class HubContractTests(HubContractFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task TheRoomsView_AsSentOverTheWire_IsTheOneTheDocsDescribe_TranslationsAndLanguagesIncluded()
+    {
+        var session = await App.Core.Sessions.CreateAsync("Gweithdy", Actor.System);
+        await App.Core.Decks.AddBuiltInAsync(session.Id, Actor.System);
+        await App.Core.Sessions.SetRoomLanguagesAsync(session.Id, Actor.System, ["cy", "en"], ["en", "cy"]);
+        await App.Core.Sessions.StartAsync(session.Id, Actor.System);
+        await App.Core.Scenarios.StepForwardAsync(session.Id, Actor.System);
+        var room = await App.Core.Sessions.GetRoomViewAsync(session.Id, Actor.System);
+
+        // The hub's JSON is System.Text.Json's web defaults: camelCase names, what the docs list.
+        var json = System.Text.Json.JsonSerializer.SerializeToElement(room, System.Text.Json.JsonSerializerOptions.Web);
+        var row = File.ReadAllLines(DocsPath).Single(l => l.StartsWith("| `SessionChanged` |", StringComparison.Ordinal));
+        var roomFields = json.EnumerateObject().Select(p => p.Name).ToList();
+        var scenarioFields = json.GetProperty("current").EnumerateObject().Select(p => p.Name).ToList();
+        row.Should().Contain($"RoomView {{ {string.Join(", ", roomFields)} }}", "docs/realtime-api.md lists every field of the room's view");
+        row.Should().Contain($"ScenarioView {{ {string.Join(", ", scenarioFields)} }}", "and of a scenario");
+        json.GetProperty("languages").EnumerateArray().Select(l => l.GetString()).Should().Equal("cy", "en");
+        json.GetProperty("current").GetProperty("translations").GetProperty("cy").GetProperty("publicBody").GetString().Should().Be("Ymddiriedolaeth iechyd meddwl y GIG");
+    }
+
+    [Fact]
     public void TheClientExample_InTheDocs_IsTheOneTheTestsCompile()
     {
         var source = File.ReadAllText(Path.Combine(Repo.Root, "SnogMarryAvoid.Tests", "Contract", "ClientExample.cs"));
