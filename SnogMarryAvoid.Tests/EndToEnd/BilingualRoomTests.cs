@@ -137,8 +137,7 @@ public partial class BilingualRoomTests(BrowserFixture browser) : IAsyncLifetime
         await console.GotoAsync($"{_app.BaseUrl}/facilitate/{session.Id}");
         await console.SignInAsync(Email, AppFactory.FacilitatorPassword);
         await console.WaitForInteractiveAsync();
-        await console.GetByTestId("room-languages").ClickAsync();
-        await console.GetByRole(AriaRole.Option, new() { Name = "Cymraeg + English" }).ClickAsync();
+        await console.GetByLabel("Room language").SelectOptionAsync(new SelectOptionValue { Label = "Cymraeg + English" });
         await Expect(console.Locator(".console-preview .projector-view")).ToHaveAttributeAsync("lang", "cy-GB");
         (await _app.Core.Sessions.GetAsync(session.Id, _host)).Room.ShownIn.Should().Equal("cy", "en");
         await console.ExpectNoSeriousAxeViolationsAsync();

@@ -77,7 +77,7 @@ public class ConsoleKeysTests(BrowserFixture browser) : IAsyncLifetime
 
         // A text field keeps its keys: typing "b" and Page Down there changes nothing in the room.
         var before = await RoomAsync(session.Id);
-        var field = console.GetByLabel("Public body");
+        var field = console.GetByLabel("Public body", new() { Exact = true });
         await field.FocusAsync();
         await console.Keyboard.TypeAsync("bbc");
         await console.Keyboard.PressAsync("PageDown");

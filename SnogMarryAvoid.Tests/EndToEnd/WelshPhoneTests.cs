@@ -114,6 +114,47 @@ public partial class WelshPhoneTests(BrowserFixture browser) : IAsyncLifetime
         await late.SaveScreenshotAsync("cy-phone-refused-390");
     }
 
-    [GeneratedRegex(@"\b(phone|join|language)\.[a-z][A-Za-z.]+\b")]
+    [Fact]
+    public async Task TheAccountPages_SpeakWelsh_TheirRefusalsToo_AndSwitchToEnglish()
+    {
+        await _app.CreateFacilitatorAsync("cymraeg@example.org");
+        var page = await WelshPhoneAsync(390, 844);
+
+        // Sign-in: the form, its own check, then a wrong password, in Welsh.
+        await page.GotoAsync($"{_app.BaseUrl}/account/login");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "cy-GB");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Mewngofnodi");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mewngofnodi" }).ClickAsync();
+        await Expect(page.Locator(".validation-message").First).ToHaveTextAsync("Rhowch eich e-bost.");
+        await page.GetByLabel("E-bost").FillAsync("cymraeg@example.org");
+        await page.GetByLabel("Cyfrinair").FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mewngofnodi" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Dydy'r e-bost a'r cyfrinair hynny ddim yn cyfateb i gyfrif.");
+        await ExpectNoKeysShownAsync(page);
+        await page.ExpectNoSeriousAxeViolationsAsync();
+        await page.SaveScreenshotAsync("cy-account-login-390");
+
+        // Signed in, the password page in Welsh; a password too short is refused in Welsh.
+        await page.GetByLabel("Cyfrinair").FillAsync(AppFactory.FacilitatorPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mewngofnodi" }).ClickAsync();
+        await page.WaitForURLAsync("**/facilitate**");
+        await page.GotoAsync($"{_app.BaseUrl}/account/password");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Newid cyfrinair");
+        await page.GetByLabel("Cyfrinair presennol").FillAsync(AppFactory.FacilitatorPassword);
+        await page.GetByLabel("Cyfrinair newydd (o leiaf 10 nod)").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Newid cyfrinair" }).ClickAsync();
+        await Expect(page.Locator(".validation-message").First).ToHaveTextAsync("Defnyddiwch o leiaf 10 nod.");
+        await ExpectNoKeysShownAsync(page);
+        await page.ExpectNoSeriousAxeViolationsAsync();
+        await page.SaveScreenshotAsync("cy-account-password-390");
+
+        // The switch: the same page in English.
+        await page.GetByTestId("language-switch").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en-GB");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Change password");
+        await page.ExpectNoSeriousAxeViolationsAsync();
+    }
+
+    [GeneratedRegex(@"\b(phone|join|language|account)\.[a-z][A-Za-z.]+\b")]
     private static partial Regex Key();
 }

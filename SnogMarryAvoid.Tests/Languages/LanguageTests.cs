@@ -182,11 +182,13 @@ public sealed partial class LanguageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StaffPages_StayEnglish_UntilTheyAreTranslated()
+    public async Task PagesNotYetTranslated_StayEnglish_AndTheTranslatedAccountPages_FollowTheReader()
     {
         using var browser = _app.Browserish();
 
-        (await GetAsync(browser, "/account/login", "cy")).Should().Contain("<html lang=\"en-GB\">", "a page's lang says the language its text is in");
+        (await GetAsync(browser, "/accessibility", "cy")).Should().Contain("<html lang=\"en-GB\">", "a page's lang says the language its text is in");
+        (await GetAsync(browser, "/account/login", "cy")).Should().Contain("<html lang=\"cy-GB\">").And.Contain("Mewngofnodi").And.NotContain("Sign in</h1>");
+        (await GetAsync(browser, "/account/login", "en-GB")).Should().Contain("<html lang=\"en-GB\">").And.Contain("Sign in</h1>");
     }
 
     [Fact]

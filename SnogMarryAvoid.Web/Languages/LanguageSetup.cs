@@ -61,9 +61,14 @@ public static class LanguageSetup
         return app;
     }
 
-    /// <summary>The paths whose texts come from the language files: the start page, the vote page, the hub.</summary>
+    /// <summary>
+    /// The paths whose texts come from the language files, in the reader's language: the start page, the vote
+    /// page, the hub, and the account pages (sign-in, first-run set-up, password, not allowed). The projector's
+    /// texts come from them too, in the room's languages, whoever looks at it.
+    /// </summary>
     public static bool Translated(PathString path) =>
-        Components.LeanPaths.IsForPhones(path) || path.StartsWithSegments(Core.Contract.ISessionHub.Path);
+        Components.LeanPaths.IsForPhones(path) || path.StartsWithSegments(Core.Contract.ISessionHub.Path)
+        || path.StartsWithSegments("/account") || path.StartsWithSegments("/setup");
 
     /// <summary>Whether an address is a path on this site ("/join/KX7PM"), not another site ("//evil.example", "/\\evil").</summary>
     public static bool IsLocal(string? back) =>

@@ -83,6 +83,10 @@ public sealed class Languages
     public IReadOnlyDictionary<string, string> Section(string prefix) =>
         TextsOf(Current).Where(t => t.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(t => t.Key[prefix.Length..], t => t.Value);
 
+    /// <summary>Whether <see cref="Explain"/> says a refusal in the language's own words (else it is Core's English).</summary>
+    public bool Translates(Core.DomainException refusal, Language? language = null) =>
+        refusal.TextKey is { } key && TextsOf(language ?? Current).ContainsKey($"error.{key}");
+
     /// <summary>
     /// A refusal in <paramref name="language"/> (default: the request's): the text it names
     /// (<see cref="Core.DomainException.TextKey"/>, under <c>error.</c>) with its values, or Core's English
