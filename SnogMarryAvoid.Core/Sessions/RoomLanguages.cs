@@ -28,7 +28,7 @@ public static class RoomLanguages
     {
         if (codes is null || codes.Count is 0 or > MaxLanguages)
         {
-            throw new DomainException(DomainError.InvalidInput, $"Choose one language for the room, or two for a bilingual room.");
+            throw new DomainException(DomainError.InvalidInput, "Choose one language for the room, or two for a bilingual room.");
         }
 
         if (codes.FirstOrDefault(c => !Scenarios.ScenarioTexts.IsCode(c) || !known.Contains(c)) is { } unknown)
