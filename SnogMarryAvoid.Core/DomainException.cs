@@ -51,7 +51,17 @@ public sealed class DomainException(DomainError error, string message) : Excepti
     /// <summary>The values of the text's placeholders ("code" → "KX7PM").</summary>
     public IReadOnlyDictionary<string, string> TextValues { get; private init; } = None;
 
+    /// <summary>
+    /// The refusal this one puts in its place ("Scenario 3: " + "Counterpart is required."), or null. Its text
+    /// fills this one's <c>{detail}</c>, in the same language.
+    /// </summary>
+    public DomainException? Detail { get; private init; }
+
     /// <summary>The same refusal, naming its text so that it can be put in the reader's language.</summary>
     public DomainException Says(string key, params (string Name, string Value)[] values) =>
-        new(Error, Message) { TextKey = key, TextValues = values.ToDictionary(v => v.Name, v => v.Value) };
+        new(Error, Message) { TextKey = key, TextValues = values.ToDictionary(v => v.Name, v => v.Value), Detail = Detail };
+
+    /// <summary>The same refusal, with <paramref name="detail"/> as the refusal it says where it happened.</summary>
+    public DomainException About(DomainException detail) =>
+        new(Error, Message) { TextKey = TextKey, TextValues = TextValues, Detail = detail };
 }

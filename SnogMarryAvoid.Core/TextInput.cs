@@ -21,14 +21,15 @@ public static class TextInput
         if (!HasVisible(cleaned))
         {
             return required
-                ? throw new DomainException(DomainError.InvalidInput, $"{field} is required.")
+                ? throw new DomainException(DomainError.InvalidInput, $"{field} is required.").Says("fieldRequired", ("field", field))
                 : null;
         }
 
         var length = Length(cleaned);
         if (length > maxLength)
         {
-            throw new DomainException(DomainError.InvalidInput, TooLong(field, length.ToString(CultureInfo.InvariantCulture), maxLength));
+            throw new DomainException(DomainError.InvalidInput, TooLong(field, length.ToString(CultureInfo.InvariantCulture), maxLength))
+                .Says("fieldTooLong", ("field", field), ("length", length.ToString(CultureInfo.InvariantCulture)), ("max", maxLength.ToString(CultureInfo.InvariantCulture)));
         }
 
         return cleaned;

@@ -88,12 +88,12 @@ public sealed class AccountService(UserManager<IdentityUser> users, RoleManager<
         var address = TextInput.Required(email, "Email", 256);
         if (!address.Contains('@', StringComparison.Ordinal) || address.Contains(' ', StringComparison.Ordinal))
         {
-            throw new DomainException(DomainError.InvalidInput, "Enter an email address, like name@example.org.");
+            throw new DomainException(DomainError.InvalidInput, "Enter an email address, like name@example.org.").Says("emailInvalid");
         }
 
         if (await users.FindByEmailAsync(address) is not null)
         {
-            throw new DomainException(DomainError.InvalidInput, $"There is already an account for {address}.");
+            throw new DomainException(DomainError.InvalidInput, $"There is already an account for {address}.").Says("accountExists", ("address", address));
         }
 
         if (!await roles.RoleExistsAsync(role))
@@ -111,10 +111,10 @@ public sealed class AccountService(UserManager<IdentityUser> users, RoleManager<
     {
         EnsureOrganiser(actor);
         var user = await users.FindByIdAsync(userId)
-            ?? throw new DomainException(DomainError.NotFound, "That account does not exist.");
+            ?? throw new DomainException(DomainError.NotFound, "That account does not exist.").Says("accountMissing");
         if (await users.IsInRoleAsync(user, Roles.Organiser))
         {
-            throw new DomainException(DomainError.Forbidden, "Organiser accounts cannot be disabled or deleted here.");
+            throw new DomainException(DomainError.Forbidden, "Organiser accounts cannot be disabled or deleted here.").Says("organiserProtected");
         }
 
         return user;
@@ -131,7 +131,7 @@ public sealed class AccountService(UserManager<IdentityUser> users, RoleManager<
     {
         if (!actor.IsOrganiser)
         {
-            throw new DomainException(DomainError.Forbidden, "Only organisers can manage accounts.");
+            throw new DomainException(DomainError.Forbidden, "Only organisers can manage accounts.").Says("organisersOnly");
         }
     }
 
@@ -139,7 +139,9 @@ public sealed class AccountService(UserManager<IdentityUser> users, RoleManager<
     {
         if (!result.Succeeded)
         {
-            throw new DomainException(DomainError.InvalidInput, string.Join(" ", result.Errors.Select(e => e.Description)));
+            // Identity words these itself, through the IdentityErrorDescriber the app gives it (in the reader's language).
+            var errors = string.Join(" ", result.Errors.Select(e => e.Description));
+            throw new DomainException(DomainError.InvalidInput, errors).Says("identity", ("errors", errors), ("codes", string.Join(",", result.Errors.Select(e => e.Code))));
         }
     }
 }

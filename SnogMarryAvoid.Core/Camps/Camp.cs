@@ -40,7 +40,8 @@ public static class CampRules
         if (camps.Count is < MinCamps or > MaxCamps)
         {
             throw new DomainException(DomainError.InvalidInput,
-                $"A session asks between {MinCamps} and {MaxCamps} camps; {camps.Count.ToString(CultureInfo.InvariantCulture)} given.");
+                $"A session asks between {MinCamps} and {MaxCamps} camps; {camps.Count.ToString(CultureInfo.InvariantCulture)} given.")
+                .Says("campCount", ("min", $"{MinCamps}"), ("max", $"{MaxCamps}"), ("count", camps.Count.ToString(CultureInfo.InvariantCulture)));
         }
 
         var cleaned = camps.Select((camp, i) =>
@@ -48,11 +49,12 @@ public static class CampRules
             var name = TextInput.Required(camp.Name, $"Camp {i + 1}", MaxNameLength);
             var shortName = TextInput.Clean(camp.Short, $"Camp {i + 1}'s short name", MaxShortLength, required: false);
             return new Camp(name, shortName ?? (TextInput.Length(name) <= MaxShortLength ? name : throw new DomainException(DomainError.InvalidInput,
-                $"Camp {i + 1} needs a short name of at most {MaxShortLength} characters for the projector.")));
+                $"Camp {i + 1} needs a short name of at most {MaxShortLength} characters for the projector.")
+                .Says("campShortNeeded", ("number", (i + 1).ToString(CultureInfo.InvariantCulture)), ("max", $"{MaxShortLength}"))));
         }).ToList();
         var twice = cleaned.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         return twice is null
             ? cleaned
-            : throw new DomainException(DomainError.InvalidInput, $"\"{twice.Key}\" is there twice: each camp needs its own name.");
+            : throw new DomainException(DomainError.InvalidInput, $"\"{twice.Key}\" is there twice: each camp needs its own name.").Says("campTwice", ("name", twice.Key));
     }
 }

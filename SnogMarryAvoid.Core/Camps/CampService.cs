@@ -35,8 +35,11 @@ public sealed class CampService(SessionChanges changes, DbWork db, TallyBroadcas
         {
             var old = CampList.Read(session.CampList);
             var name = chosen.Camp < old.Count ? old[chosen.Camp].Name : $"camp {chosen.Camp + 1}";
-            throw new DomainException(DomainError.InvalidInput, string.Create(CultureInfo.InvariantCulture,
+            var refusal = new DomainException(DomainError.InvalidInput, string.Create(CultureInfo.InvariantCulture,
                 $"{chosen.People} {(chosen.People == 1 ? "person has" : "people have")} chosen \"{name}\", so it cannot be removed; rename it instead."));
+            throw chosen.People == 1
+                ? refusal.Says("campChosenOne", ("name", name))
+                : refusal.Says("campChosenMany", ("count", chosen.People.ToString(CultureInfo.InvariantCulture)), ("name", name));
         }
 
         session.AsksCamp = settings.Ask;
@@ -55,7 +58,7 @@ public sealed class CampService(SessionChanges changes, DbWork db, TallyBroadcas
         var (sessionId, current) = await db.WriteAsync(async ctx =>
         {
             var participant = await ctx.Participants.FirstOrDefaultAsync(p => p.Id == participantId, ct)
-                ?? throw new DomainException(DomainError.NotFound, "You are not in this session; join it again with its code.");
+                ?? throw new DomainException(DomainError.NotFound, "You are not in this session; join it again with its code.").Says("notInSession");
             var session = await ctx.Sessions.AsNoTracking().Where(s => s.Id == participant.SessionId)
                 .Select(s => new { s.Phase, s.AsksCamp, s.CampList, s.CurrentScenarioId }).FirstAsync(ct);
             if (session.Phase == SessionPhase.Ended)

@@ -61,7 +61,8 @@ public static class DeckFile
     {
         if (content.Length > MaxBytes)
         {
-            throw Problem($"The file is {content.Length / 1024} KB; the limit is {MaxBytes / 1024} KB.");
+            throw Problem($"The file is {content.Length / 1024} KB; the limit is {MaxBytes / 1024} KB.")
+                .Says("fileTooBig", ("size", $"{content.Length / 1024}"), ("max", $"{MaxBytes / 1024}"));
         }
 
         string text;
@@ -71,19 +72,20 @@ public static class DeckFile
         }
         catch (DecoderFallbackException)
         {
-            throw Problem("The file is not UTF-8 text.");
+            throw Problem("The file is not UTF-8 text.").Says("fileNotUtf8");
         }
 
         var (entries, camps) = Path.GetExtension(fileName).ToLowerInvariant() switch
         {
             ".json" => ReadJson(text),
             ".csv" => (ReadCsv(text), null),
-            _ => throw Problem("Choose a .json or .csv file."),
+            _ => throw Problem("Choose a .json or .csv file.").Says("fileType"),
         };
         return entries.Count switch
         {
-            0 => throw Problem("The file has no scenarios."),
-            > MaxScenarios => throw Problem($"The file has {entries.Count} scenarios; the limit is {MaxScenarios}."),
+            0 => throw Problem("The file has no scenarios.").Says("fileEmpty"),
+            > MaxScenarios => throw Problem($"The file has {entries.Count} scenarios; the limit is {MaxScenarios}.")
+                .Says("fileTooMany", ("count", $"{entries.Count}"), ("max", $"{MaxScenarios}")),
             _ => new DeckContent(entries, camps),
         };
     }
@@ -97,7 +99,8 @@ public static class DeckFile
         }
         catch (JsonException ex)
         {
-            throw Problem($"Line {(ex.LineNumber ?? 0) + 1}: this is not valid JSON ({FirstSentence(ex.Message)}).");
+            throw Problem($"Line {(ex.LineNumber ?? 0) + 1}: this is not valid JSON ({FirstSentence(ex.Message)}).")
+                .Says("jsonInvalid", ("line", $"{(ex.LineNumber ?? 0) + 1}"), ("detail", FirstSentence(ex.Message)));
         }
 
         using (document)
@@ -105,7 +108,7 @@ public static class DeckFile
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("scenarios", out var list) || list.ValueKind != JsonValueKind.Array)
             {
-                throw Problem("The JSON needs a \"scenarios\" list, like {\"scenarios\": [{\"publicBody\": \"…\", \"counterpart\": \"…\"}]}.");
+                throw Problem("The JSON needs a \"scenarios\" list, like {\"scenarios\": [{\"publicBody\": \"…\", \"counterpart\": \"…\"}]}.").Says("jsonNoList");
             }
 
             var entries = new List<DeckEntry>();
@@ -115,17 +118,17 @@ public static class DeckFile
                 index++;
                 if (item.ValueKind != JsonValueKind.Object)
                 {
-                    throw Problem($"Scenario {index}: expected an object with publicBody and counterpart.");
+                    throw Problem($"Scenario {index}: expected an object with publicBody and counterpart.").Says("jsonNotObject", ("number", $"{index}"));
                 }
 
-                entries.Add(Checked($"Scenario {index}", Text(item, "publicBody"), Text(item, "counterpart"), Text(item, "context"), Text(item, "notes"), JsonTranslations($"Scenario {index}", item)));
+                entries.Add(Checked(Place.Scenario(index), Text(item, "publicBody"), Text(item, "counterpart"), Text(item, "context"), Text(item, "notes"), JsonTranslations(Place.Scenario(index), item)));
             }
 
             return (entries, ReadCamps(document.RootElement));
         }
     }
 
-    private static Dictionary<string, ScenarioText>? JsonTranslations(string where, JsonElement item)
+    private static Dictionary<string, ScenarioText>? JsonTranslations(Place where, JsonElement item)
     {
         if (!item.TryGetProperty("translations", out var all) || all.ValueKind == JsonValueKind.Null)
         {
@@ -134,7 +137,8 @@ public static class DeckFile
 
         if (all.ValueKind != JsonValueKind.Object || all.EnumerateObject().Any(t => t.Value.ValueKind != JsonValueKind.Object))
         {
-            throw Problem($"{where}: \"translations\" must be an object by language, like {{\"cy\": {{\"publicBody\": \"…\", \"counterpart\": \"…\", \"context\": \"…\"}}}}.");
+            throw Problem($"{where.English}: \"translations\" must be an object by language, like {{\"cy\": {{\"publicBody\": \"…\", \"counterpart\": \"…\", \"context\": \"…\"}}}}.")
+                .Says("jsonTranslations", ("where", where.English));
         }
 
         return all.EnumerateObject().ToDictionary(t => t.Name, t => new ScenarioText(Text(t.Value, "publicBody"), Text(t.Value, "counterpart"), Text(t.Value, "context")));
@@ -149,7 +153,7 @@ public static class DeckFile
 
         if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(c => c.ValueKind != JsonValueKind.Object))
         {
-            throw Problem("\"camps\" must be a list like [{\"name\": \"A public body\", \"short\": \"Public bodies\"}].");
+            throw Problem("\"camps\" must be a list like [{\"name\": \"A public body\", \"short\": \"Public bodies\"}].").Says("jsonCamps");
         }
 
         try
@@ -158,7 +162,7 @@ public static class DeckFile
         }
         catch (DomainException ex)
         {
-            throw Problem($"Camps: {ex.Message}");
+            throw Problem($"Camps: {ex.Message}").Says("inCamps").About(ex);
         }
     }
 
@@ -168,7 +172,8 @@ public static class DeckFile
         // scenario after it into one: refuse the file instead, naming the line where the quote opens.
         if (UnclosedQuoteLine(text) is { } unclosed)
         {
-            throw Problem($"Line {unclosed}: a quote opens here and is never closed, so the lines after it would run together. Close the quote, or write a quote inside quoted text as two (\"\").");
+            throw Problem($"Line {unclosed}: a quote opens here and is never closed, so the lines after it would run together. Close the quote, or write a quote inside quoted text as two (\"\").")
+                .Says("csvQuote", ("line", $"{unclosed}"));
         }
 
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = false, BadDataFound = null, MissingFieldFound = null };
@@ -177,7 +182,7 @@ public static class DeckFile
         if (!csv.Read() || csv.Record is not { } header
             || !header.Select(h => h.Trim().ToLowerInvariant()).Take(2).SequenceEqual(CsvHeader.Take(2)))
         {
-            throw Problem($"Line 1: the first line must be the header {string.Join(",", CsvHeader)}.");
+            throw Problem($"Line 1: the first line must be the header {string.Join(",", CsvHeader)}.").Says("csvHeader", ("header", string.Join(",", CsvHeader)));
         }
 
         var columns = CsvColumns(header);
@@ -193,14 +198,15 @@ public static class DeckFile
             var line = csv.RawRow;
             if (row.Length > header.Length)
             {
-                throw Problem($"Line {line}: {row.Length} columns; expected at most {header.Length}. Put text with commas in double quotes.");
+                throw Problem($"Line {line}: {row.Length} columns; expected at most {header.Length}. Put text with commas in double quotes.")
+                    .Says("csvColumns", ("line", $"{line}"), ("count", $"{row.Length}"), ("max", $"{header.Length}"));
             }
 
             string? Column(string name) => columns.TryGetValue(name, out var i) ? Cell(row, i) : null;
             var translations = columns.Keys.Select(LanguageOf).OfType<string>().Distinct().ToDictionary(
                 code => code,
                 code => new ScenarioText(Column($"public_body_{code}"), Column($"counterpart_{code}"), Column($"context_{code}")));
-            entries.Add(Checked($"Line {line}", Column("public_body"), Column("counterpart"), Column("context"), Column("notes"), translations));
+            entries.Add(Checked(Place.Line(line), Column("public_body"), Column("counterpart"), Column("context"), Column("notes"), translations));
         }
 
         return entries;
@@ -215,12 +221,13 @@ public static class DeckFile
             var name = header[i].Trim().ToLowerInvariant();
             if (!CsvHeader.Contains(name) && LanguageOf(name) is null)
             {
-                throw Problem($"Line 1: the column \"{header[i].Trim()}\" is not one a deck has: {string.Join(",", CsvHeader)}, then translations such as {string.Join(",", TranslatedColumns.Select(c => c + "_cy"))}.");
+                throw Problem($"Line 1: the column \"{header[i].Trim()}\" is not one a deck has: {string.Join(",", CsvHeader)}, then translations such as {string.Join(",", TranslatedColumns.Select(c => c + "_cy"))}.")
+                    .Says("csvUnknownColumn", ("column", header[i].Trim()), ("header", string.Join(",", CsvHeader)), ("translated", string.Join(",", TranslatedColumns.Select(c => c + "_cy"))));
             }
 
             if (!columns.TryAdd(name, i))
             {
-                throw Problem($"Line 1: the column \"{name}\" is there twice.");
+                throw Problem($"Line 1: the column \"{name}\" is there twice.").Says("csvColumnTwice", ("column", name));
             }
         }
 
@@ -269,7 +276,7 @@ public static class DeckFile
         return quoted ? openedOn : null;
     }
 
-    private static DeckEntry Checked(string where, string? body, string? counterpart, string? context, string? notes, IReadOnlyDictionary<string, ScenarioText>? translations)
+    private static DeckEntry Checked(Place where, string? body, string? counterpart, string? context, string? notes, IReadOnlyDictionary<string, ScenarioText>? translations)
     {
         try
         {
@@ -282,7 +289,7 @@ public static class DeckFile
         }
         catch (DomainException ex)
         {
-            throw Problem($"{where}: {ex.Message}");
+            throw Problem($"{where.English}: {ex.Message}").Says(where.Key, ("number", $"{where.Number}")).About(ex);
         }
     }
 
@@ -294,6 +301,14 @@ public static class DeckFile
     private static string FirstSentence(string message) => message.Split(". ")[0].TrimEnd('.');
 
     private static DomainException Problem(string message) => new(DomainError.InvalidInput, message);
+
+    /// <summary>Where in a file a refusal is: a JSON file's scenario or a CSV file's line, in English and as its text's key.</summary>
+    private readonly record struct Place(string Key, string English, int Number)
+    {
+        public static Place Scenario(int number) => new("inScenario", $"Scenario {number}", number);
+
+        public static Place Line(int number) => new("onLine", $"Line {number}", number);
+    }
 
     private sealed record JsonDeck(IReadOnlyList<JsonEntry> Scenarios, IReadOnlyList<Camp>? Camps);
 

@@ -23,7 +23,7 @@ public sealed class DeckService(SessionChanges changes, TimeProvider clock)
 
     private async Task<IReadOnlyList<ScenarioView>> AddAsync(Guid sessionId, Actor actor, IReadOnlyList<DeckEntry> entries, IReadOnlyList<Camps.Camp>? camps, CancellationToken ct)
     {
-        var clean = entries.Select((e, i) => Clean(e, entries.Count > 1 ? $"Scenario {i + 1}: " : "")).ToList();
+        var clean = entries.Select((e, i) => Clean(e, entries.Count > 1 ? i + 1 : null)).ToList();
         var added = new List<Scenario>();
         await changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
         {
@@ -77,7 +77,7 @@ public sealed class DeckService(SessionChanges changes, TimeProvider clock)
         return changes.ApplyAsync(sessionId, actor, async (ctx, _) =>
         {
             var scenario = await ctx.Scenarios.FirstOrDefaultAsync(s => s.Id == scenarioId && s.SessionId == sessionId, ct)
-                ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.");
+                ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.").Says("scenarioNotHere");
             scenario.Notes = clean;
         }, ct);
     }
@@ -106,11 +106,11 @@ public sealed class DeckService(SessionChanges changes, TimeProvider clock)
 
     private Task<RoomView> EditAsync(Guid sessionId, Guid scenarioId, Actor actor, DeckEntry entry, bool keepNotes, CancellationToken ct)
     {
-        var clean = Clean(entry, "");
+        var clean = Clean(entry, null);
         return changes.ApplyAsync(sessionId, actor, async (ctx, session) =>
         {
             var scenario = await ctx.Scenarios.FirstOrDefaultAsync(s => s.Id == scenarioId && s.SessionId == session.Id, ct)
-                ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.");
+                ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.").Says("scenarioNotHere");
             if (ScenarioRules.WhyNotEdit(session.Phase) is { } refusal)
             {
                 throw refusal;
@@ -151,7 +151,7 @@ public sealed class DeckService(SessionChanges changes, TimeProvider clock)
         {
             var deck = await ctx.Scenarios.Where(s => s.SessionId == sessionId).OrderBy(s => s.Order).ToListAsync(ct);
             var moving = deck.FirstOrDefault(s => s.Id == scenarioId)
-                ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.");
+                ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.").Says("scenarioNotHere");
             deck.Remove(moving);
             deck.Insert(Math.Clamp(position, 1, deck.Count + 1) - 1, moving);
             for (var i = 0; i < deck.Count; i++)
@@ -172,12 +172,13 @@ public sealed class DeckService(SessionChanges changes, TimeProvider clock)
     private static async Task<Scenario> PendingAsync(SnogDbContext ctx, Session session, Guid scenarioId, string verb, CancellationToken ct)
     {
         var scenario = await ctx.Scenarios.FirstOrDefaultAsync(s => s.Id == scenarioId && s.SessionId == session.Id, ct)
-            ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.");
+            ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.").Says("scenarioNotHere");
         var hasVotes = await ctx.Votes.AnyAsync(v => v.ScenarioId == scenarioId, ct);
         return ScenarioRules.WhyNotChangeText(session.Phase, scenario.State, hasVotes, verb) is { } refusal ? throw refusal : scenario;
     }
 
-    private static DeckEntry Clean(DeckEntry entry, string prefix)
+    /// <summary>Checks an entry; a refusal of one of several says which (<paramref name="number"/>, from 1).</summary>
+    private static DeckEntry Clean(DeckEntry entry, int? number)
     {
         try
         {
@@ -188,9 +189,9 @@ public sealed class DeckService(SessionChanges changes, TimeProvider clock)
                 TextInput.Clean(entry.Notes, "Notes", Scenario.MaxNotesLength, required: false, allowLineBreaks: true),
                 ScenarioTexts.Clean(entry.Translations));
         }
-        catch (DomainException ex) when (prefix.Length > 0)
+        catch (DomainException ex) when (number is { } n)
         {
-            throw new DomainException(ex.Error, prefix + ex.Message);
+            throw new DomainException(ex.Error, $"Scenario {n}: {ex.Message}").Says("inScenario", ("number", $"{n}")).About(ex);
         }
     }
 }

@@ -38,7 +38,7 @@ public sealed class ParticipantService(DbWork db, SessionService sessions, ISess
     {
         if (!IsWellFormedKey(participantKey))
         {
-            throw new DomainException(DomainError.InvalidInput, "This browser's participant key is not valid.");
+            throw new DomainException(DomainError.InvalidInput, "This browser's participant key is not valid.").Says("participantKey");
         }
 
         var sessionId = await sessions.FindByCodeAsync(typedCode, ct);

@@ -24,7 +24,7 @@ public static class Countdown
     {
         null => null,
         >= MinSeconds and <= MaxSeconds => TimeSpan.FromSeconds(seconds.Value),
-        _ => throw new DomainException(DomainError.InvalidInput, OutOfRange),
+        _ => throw OutOfRangeRefusal(),
     };
 
     /// <summary>Refuses a countdown outside the range (a whole number of seconds, as the console and the hub set it).</summary>
@@ -32,9 +32,12 @@ public static class Countdown
     {
         if (countdown is { } c && (c.TotalSeconds < MinSeconds || c.TotalSeconds > MaxSeconds || c.TotalSeconds != Math.Floor(c.TotalSeconds)))
         {
-            throw new DomainException(DomainError.InvalidInput, OutOfRange);
+            throw OutOfRangeRefusal();
         }
     }
+
+    private static DomainException OutOfRangeRefusal() =>
+        new DomainException(DomainError.InvalidInput, OutOfRange).Says("countdownRange", ("min", $"{MinSeconds}"), ("max", $"{MaxSeconds}"));
 
     /// <summary>How a preset reads in the console: "30 seconds", "2 minutes".</summary>
     public static string Describe(int seconds) => seconds switch

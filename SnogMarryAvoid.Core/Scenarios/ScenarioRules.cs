@@ -28,8 +28,11 @@ public enum StepKind
     ShowNext = 5,
 }
 
-/// <summary>The clicker's next step, on which scenario, and the label the console gives it.</summary>
-public sealed record NextStep(StepKind Kind, Guid? ScenarioId, string Label)
+/// <summary>
+/// The clicker's next step, on which scenario, and the label the console gives it: in English, and as the key
+/// of its text in the language files (<c>console.next.{TextKey}</c>, with the scenario's title as <c>{title}</c>).
+/// </summary>
+public sealed record NextStep(StepKind Kind, Guid? ScenarioId, string Label, string TextKey)
 {
     public bool CanStep => Kind != StepKind.None;
 }
@@ -49,22 +52,22 @@ public static class ScenarioRules
     public static DomainException? WhyNotOpen(SessionPhase phase, ScenarioState state) => (phase, state) switch
     {
         (SessionPhase.Ended, _) => Ended(),
-        (SessionPhase.Draft, _) => new DomainException(DomainError.SessionNotLive, "Start the session before opening a scenario."),
-        (_, ScenarioState.Revealed) => new DomainException(DomainError.InvalidTransition, "Results of this scenario are revealed; reset it to vote again."),
+        (SessionPhase.Draft, _) => new DomainException(DomainError.SessionNotLive, "Start the session before opening a scenario.").Says("startBeforeOpening"),
+        (_, ScenarioState.Revealed) => new DomainException(DomainError.InvalidTransition, "Results of this scenario are revealed; reset it to vote again.").Says("revealedResetFirst"),
         _ => null,
     };
 
     public static DomainException? WhyNotClose(SessionPhase phase, ScenarioState state) => (phase, state) switch
     {
         (SessionPhase.Ended, _) => Ended(),
-        (_, not ScenarioState.Open) => new DomainException(DomainError.InvalidTransition, "Voting on this scenario is not open."),
+        (_, not ScenarioState.Open) => new DomainException(DomainError.InvalidTransition, "Voting on this scenario is not open.").Says("votingNotOpen"),
         _ => null,
     };
 
     public static DomainException? WhyNotReveal(SessionPhase phase, ScenarioState state) => (phase, state) switch
     {
         (SessionPhase.Ended, _) => Ended(),
-        (_, ScenarioState.Pending) => new DomainException(DomainError.InvalidTransition, "Open voting on this scenario before revealing its results."),
+        (_, ScenarioState.Pending) => new DomainException(DomainError.InvalidTransition, "Open voting on this scenario before revealing its results.").Says("openBeforeReveal"),
         _ => null,
     };
 
@@ -74,7 +77,7 @@ public static class ScenarioRules
     public static DomainException? WhyNotShow(SessionPhase phase) => phase switch
     {
         SessionPhase.Ended => Ended(),
-        SessionPhase.Draft => new DomainException(DomainError.SessionNotLive, "Start the session before showing a scenario."),
+        SessionPhase.Draft => new DomainException(DomainError.SessionNotLive, "Start the session before showing a scenario.").Says("startBeforeShowing"),
         _ => null,
     };
 
@@ -84,7 +87,7 @@ public static class ScenarioRules
     /// <summary>Removing: only a scenario nobody has voted on (still pending).</summary>
     public static DomainException? WhyNotChangeText(SessionPhase phase, ScenarioState state, bool hasVotes, string verb) =>
         phase == SessionPhase.Ended ? Ended()
-        : state != ScenarioState.Pending || hasVotes ? new DomainException(DomainError.InvalidTransition, $"A scenario that has been opened cannot be {verb}; reset it first.")
+        : state != ScenarioState.Pending || hasVotes ? new DomainException(DomainError.InvalidTransition, $"A scenario that has been opened cannot be {verb}; reset it first.").Says("openedCannotBeRemoved")
         : null;
 
     public static DomainException? WhyNotChangeDeck(SessionPhase phase) => phase == SessionPhase.Ended ? Ended() : null;
@@ -92,7 +95,7 @@ public static class ScenarioRules
     public static DomainException? WhyNotStep(SessionPhase phase) => phase switch
     {
         SessionPhase.Ended => Ended(),
-        SessionPhase.Draft => new DomainException(DomainError.SessionNotLive, "Start the session before opening a scenario."),
+        SessionPhase.Draft => new DomainException(DomainError.SessionNotLive, "Start the session before opening a scenario.").Says("startBeforeOpening"),
         _ => null,
     };
 
@@ -123,28 +126,28 @@ public static class ScenarioRules
         switch (phase)
         {
             case SessionPhase.Draft:
-                return new NextStep(StepKind.None, null, "Start the session first");
+                return new NextStep(StepKind.None, null, "Start the session first", "startFirst");
             case SessionPhase.Ended:
-                return new NextStep(StepKind.None, null, "The session has ended");
+                return new NextStep(StepKind.None, null, "The session has ended", "ended");
         }
 
         var current = deck.FirstOrDefault(s => s.Id == currentId);
         switch (current?.State)
         {
             case ScenarioState.Pending:
-                return new NextStep(StepKind.Open, current.Id, "Open voting");
+                return new NextStep(StepKind.Open, current.Id, "Open voting", "open");
             case ScenarioState.Open:
-                return new NextStep(StepKind.Close, current.Id, "Close voting");
+                return new NextStep(StepKind.Close, current.Id, "Close voting", "close");
             case ScenarioState.Closed:
-                return new NextStep(StepKind.Reveal, current.Id, "Reveal");
+                return new NextStep(StepKind.Reveal, current.Id, "Reveal", "reveal");
         }
 
         var next = deck.Where(s => s.Order > (current?.Order ?? 0) && s.State == ScenarioState.Pending).MinBy(s => s.Order);
         return next switch
         {
-            null => new NextStep(StepKind.None, null, deck.Count == 0 ? "Add a scenario first" : "End of the deck"),
-            _ when showOpensVoting => new NextStep(StepKind.OpenNext, next.Id, $"Next: {next.Title}"),
-            _ => new NextStep(StepKind.ShowNext, next.Id, $"Show: {next.Title}"),
+            null => new NextStep(StepKind.None, null, deck.Count == 0 ? "Add a scenario first" : "End of the deck", deck.Count == 0 ? "addFirst" : "endOfDeck"),
+            _ when showOpensVoting => new NextStep(StepKind.OpenNext, next.Id, $"Next: {next.Title}", "openNext"),
+            _ => new NextStep(StepKind.ShowNext, next.Id, $"Show: {next.Title}", "showNext"),
         };
     }
 

@@ -208,9 +208,9 @@ public sealed class ScenarioService(DbWork db, SessionChanges changes, TimeProvi
     private static async Task<Scenario> FindAsync(SnogDbContext ctx, Guid sessionId, Guid scenarioId, CancellationToken ct)
     {
         var scenario = await ctx.Scenarios.FirstOrDefaultAsync(s => s.Id == scenarioId, ct)
-            ?? throw new DomainException(DomainError.NotFound, "That scenario does not exist.");
+            ?? throw new DomainException(DomainError.NotFound, "That scenario does not exist.").Says("scenarioMissing");
         return scenario.SessionId == sessionId
             ? scenario
-            : throw new DomainException(DomainError.ScenarioNotInSession, "That scenario belongs to another session.");
+            : throw new DomainException(DomainError.ScenarioNotInSession, "That scenario belongs to another session.").Says("scenarioElsewhere");
     }
 }

@@ -59,7 +59,8 @@ public static partial class ScenarioTexts
         {
             if (!IsCode(code) || code == English)
             {
-                throw new DomainException(DomainError.InvalidInput, $"\"{code}\" is not a language a scenario can be translated into: use a code such as \"cy\" (English is the scenario's own text).");
+                throw new DomainException(DomainError.InvalidInput, $"\"{code}\" is not a language a scenario can be translated into: use a code such as \"cy\" (English is the scenario's own text).")
+                    .Says("translationCode", ("code", code));
             }
 
             var body = TextInput.Clean(text.PublicBody, $"Public body ({code})", Scenario.MaxPartyLength, required: false);
@@ -67,7 +68,8 @@ public static partial class ScenarioTexts
             var context = TextInput.Clean(text.Context, $"Context ({code})", Scenario.MaxContextLength, required: false, allowLineBreaks: true);
             if ((body is null) != (counterpart is null))
             {
-                throw new DomainException(DomainError.InvalidInput, $"Give both the public body and the counterpart in \"{code}\", or neither: the title needs both.");
+                throw new DomainException(DomainError.InvalidInput, $"Give both the public body and the counterpart in \"{code}\", or neither: the title needs both.")
+                    .Says("translationBoth", ("code", code));
             }
 
             if (body is not null || context is not null)

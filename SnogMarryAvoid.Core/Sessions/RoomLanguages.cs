@@ -28,17 +28,18 @@ public static class RoomLanguages
     {
         if (codes is null || codes.Count is 0 or > MaxLanguages)
         {
-            throw new DomainException(DomainError.InvalidInput, "Choose one language for the room, or two for a bilingual room.");
+            throw new DomainException(DomainError.InvalidInput, "Choose one language for the room, or two for a bilingual room.").Says("roomLanguageCount");
         }
 
         if (codes.FirstOrDefault(c => !Scenarios.ScenarioTexts.IsCode(c) || !known.Contains(c)) is { } unknown)
         {
-            throw new DomainException(DomainError.InvalidInput, $"There is no language \"{unknown}\": choose from {string.Join(", ", known)}.");
+            throw new DomainException(DomainError.InvalidInput, $"There is no language \"{unknown}\": choose from {string.Join(", ", known)}.")
+                .Says("languageUnknown", ("code", unknown), ("known", string.Join(", ", known)));
         }
 
         if (codes.Distinct().Count() != codes.Count)
         {
-            throw new DomainException(DomainError.InvalidInput, "A bilingual room needs two different languages.");
+            throw new DomainException(DomainError.InvalidInput, "A bilingual room needs two different languages.").Says("roomLanguagesSame");
         }
 
         return [.. codes];

@@ -37,7 +37,7 @@ public static class SessionAccess
     public static async Task EnsureMayRunAsync(SnogDbContext ctx, Guid sessionId, Actor actor, CancellationToken ct)
     {
         var owner = await ctx.Sessions.Where(s => s.Id == sessionId).Select(s => new { s.OwnerId }).FirstOrDefaultAsync(ct)
-            ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
+            ?? throw new DomainException(DomainError.NotFound, "That session does not exist.").Says("sessionMissing");
         await EnsureMayRunAsync(ctx, sessionId, owner.OwnerId, actor, ct);
     }
 
@@ -46,7 +46,7 @@ public static class SessionAccess
     {
         if (!actor.MayManage(ownerId))
         {
-            throw new DomainException(DomainError.Forbidden, "Only the session's owner or an organiser can do that.");
+            throw new DomainException(DomainError.Forbidden, "Only the session's owner or an organiser can do that.").Says("ownerOnly");
         }
     }
 }

@@ -24,7 +24,7 @@ public sealed class SessionChanges(DbWork db, ISessionEvents events)
         var (changed, view) = await db.WriteAsync(async ctx =>
         {
             var session = await ctx.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct)
-                ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
+                ?? throw new DomainException(DomainError.NotFound, "That session does not exist.").Says("sessionMissing");
             await SessionAccess.EnsureMayRunAsync(ctx, sessionId, session.OwnerId, actor, ct);
             if (session.Phase == SessionPhase.Ended && !allowWhenEnded)
             {

@@ -56,7 +56,7 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
         await SessionAccess.EnsureMayRunAsync(ctx, sessionId, actor, ct);
         if (!await ctx.Scenarios.AnyAsync(s => s.Id == scenarioId && s.SessionId == sessionId, ct))
         {
-            throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.");
+            throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in this session.").Says("scenarioNotHere");
         }
 
         return await SessionViews.WordsAsync(ctx, scenarioId, ct);
@@ -193,7 +193,7 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
         {
             if (session.Phase != SessionPhase.Draft)
             {
-                throw new DomainException(DomainError.InvalidTransition, "The session is already live.");
+                throw new DomainException(DomainError.InvalidTransition, "The session is already live.").Says("alreadyLive");
             }
 
             session.Phase = SessionPhase.Live;
@@ -326,10 +326,10 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
         {
             SessionAccess.EnsureMayShare(session.OwnerId, actor);
             var user = await ctx.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => new { u.Id }).FirstOrDefaultAsync(ct)
-                ?? throw new DomainException(DomainError.InvalidInput, $"No account has the e-mail {address}. An organiser can add one under Accounts.");
+                ?? throw new DomainException(DomainError.InvalidInput, $"No account has the e-mail {address}. An organiser can add one under Accounts.").Says("noAccountFor", ("address", address));
             if (user.Id == session.OwnerId)
             {
-                throw new DomainException(DomainError.InvalidInput, $"{address} owns this session already.");
+                throw new DomainException(DomainError.InvalidInput, $"{address} owns this session already.").Says("ownsAlready", ("address", address));
             }
 
             if (!await ctx.SessionShares.AnyAsync(s => s.SessionId == sessionId && s.UserId == user.Id, ct))
@@ -357,7 +357,7 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
         await db.WriteAsync(async ctx =>
         {
             var session = await ctx.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct)
-                ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
+                ?? throw new DomainException(DomainError.NotFound, "That session does not exist.").Says("sessionMissing");
             await SessionAccess.EnsureMayRunAsync(ctx, sessionId, session.OwnerId, actor, ct);
             SessionAccess.EnsureMayShare(session.OwnerId, actor);
             await ctx.SessionShares.Where(sh => sh.SessionId == sessionId).ExecuteDeleteAsync(ct);

@@ -86,7 +86,7 @@ internal static class SessionViews
 
     private static async Task<Session> LoadSessionAsync(SnogDbContext db, Guid sessionId, CancellationToken ct) =>
         await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct)
-            ?? throw new DomainException(DomainError.NotFound, "That session does not exist.");
+            ?? throw new DomainException(DomainError.NotFound, "That session does not exist.").Says("sessionMissing");
 
     private static ScenarioView ScenarioViewOf(Scenario s) => ScenarioView.From(s);
 

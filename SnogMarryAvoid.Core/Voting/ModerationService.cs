@@ -43,7 +43,7 @@ public sealed class ModerationService(DbWork db, SessionChanges changes)
         {
             if (spotlighted && vote.ReasonHidden)
             {
-                throw new DomainException(DomainError.InvalidTransition, "Show this reason again before putting it on the projector.");
+                throw new DomainException(DomainError.InvalidTransition, "Show this reason again before putting it on the projector.").Says("showBeforeSpotlight");
             }
 
             vote.ReasonSpotlighted = spotlighted;
@@ -72,7 +72,7 @@ public sealed class ModerationService(DbWork db, SessionChanges changes)
         {
             var vote = await ctx.Votes.FirstOrDefaultAsync(v => v.Id == voteId && v.Reason != null
                 && ctx.Scenarios.Any(s => s.Id == v.ScenarioId && s.SessionId == sessionId), ct)
-                ?? throw new DomainException(DomainError.NotFound, "That reason is not in this session.");
+                ?? throw new DomainException(DomainError.NotFound, "That reason is not in this session.").Says("reasonMissing");
             change(vote);
         }, ct, allowWhenEnded);
 }

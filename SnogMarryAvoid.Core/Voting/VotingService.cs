@@ -50,7 +50,7 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents
     {
         if (!Enum.IsDefined(choice))
         {
-            throw new DomainException(DomainError.InvalidInput, "Choose snog, marry or avoid.");
+            throw new DomainException(DomainError.InvalidInput, "Choose snog, marry or avoid.").Says("chooseChoice");
         }
 
         EnsureNotFlooding(participantId);
@@ -74,7 +74,7 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents
         {
             var scenario = await OpenScenarioAsync(ctx, participantId, scenarioId, ct);
             var vote = await ctx.Votes.FirstOrDefaultAsync(v => v.ScenarioId == scenarioId && v.ParticipantId == participantId, ct)
-                ?? throw new DomainException(DomainError.InvalidInput, "Choose snog, marry or avoid before adding a reason.");
+                ?? throw new DomainException(DomainError.InvalidInput, "Choose snog, marry or avoid before adding a reason.").Says("chooseBeforeReason");
             var unspotlighted = vote.ReasonSpotlighted && vote.Reason != cleaned;
             if (unspotlighted)
             {
@@ -121,11 +121,11 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents
             .Where(s => s.Id == scenarioId && ctx.Participants.Any(p => p.Id == participantId && p.SessionId == s.SessionId))
             .Select(s => (Guid?)s.SessionId)
             .FirstOrDefaultAsync(ct)
-            ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in your session.");
+            ?? throw new DomainException(DomainError.ScenarioNotInSession, "That scenario is not in your session.").Says("scenarioNotYours");
         var (results, _, visibleToRoom) = await Tallies.CountWithSequenceAsync(ctx, sessionId, scenarioId, ct);
         return visibleToRoom
             ? results
-            : throw new DomainException(DomainError.ResultsHidden, "The results are shown when the facilitator reveals them.");
+            : throw new DomainException(DomainError.ResultsHidden, "The results are shown when the facilitator reveals them.").Says("resultsHidden");
     }
 
     /// <summary>
@@ -137,7 +137,7 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents
     {
         await using var ctx = await db.ReadAsync(ct);
         var sessionId = await ctx.Participants.AsNoTracking().Where(p => p.Id == participantId).Select(p => (Guid?)p.SessionId).FirstOrDefaultAsync(ct)
-            ?? throw new DomainException(DomainError.NotFound, "You are not in this session; join it again with its code.");
+            ?? throw new DomainException(DomainError.NotFound, "You are not in this session; join it again with its code.").Says("notInSession");
         var view = await SessionViews.ManagerAsync(ctx, sessionId, ct);
         if (view.Room.Recap is not { } recap)
         {
@@ -159,7 +159,7 @@ public sealed class VotingService(DbWork db, VoteBatcher batcher, ISessionEvents
             .Where(p => p.Id == participantId)
             .Join(ctx.Sessions, p => p.SessionId, s => s.Id, (_, s) => new { s.Id, s.CurrentScenarioId })
             .FirstOrDefaultAsync(ct)
-            ?? throw new DomainException(DomainError.NotFound, "You are not in this session; join it again with its code.");
+            ?? throw new DomainException(DomainError.NotFound, "You are not in this session; join it again with its code.").Says("notInSession");
         if (session.CurrentScenarioId is not { } current)
         {
             return new ResultsReply(null, 0);

@@ -383,7 +383,7 @@ public class ConsoleTests : ComponentTest
     public void TheShortcutHelp_AndTheUserGuide_SayTheSameOfTheClickersNextStep()
     {
         var guide = File.ReadAllText(Path.Combine(Repo.Root, "docs", "user-guide.md"));
-        var help = SnogMarryAvoid.Web.Components.Pages.Facilitate.ShortcutHelp.For(Countdown.Rules).Single(r => r.Keys.StartsWith("Page Down", StringComparison.Ordinal)).Action;
+        var help = SnogMarryAvoid.Web.Components.Pages.Facilitate.ShortcutHelp.For(new SnogMarryAvoid.Web.Languages.Languages(), Countdown.Rules).Single(r => r.Keys.StartsWith("Page Down", StringComparison.Ordinal)).Action;
 
         guide.Should().Contain($"| Page Down, → | {char.ToLowerInvariant(help[0])}{help[1..]} |");
         help.Should().Contain("show the next scenario", "the clicker shows a scenario before it opens voting");

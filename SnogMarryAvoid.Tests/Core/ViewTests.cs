@@ -31,11 +31,11 @@ public class ViewTests : CoreTest
             (StepKind.Open, scenarios[1].Id, "Open voting", ScenarioState.Open),
             (StepKind.Close, scenarios[1].Id, "Close voting", ScenarioState.Closed),
             (StepKind.Reveal, scenarios[1].Id, "Reveal", ScenarioState.Revealed));
-        (await Next()).Should().Be(new NextStep(StepKind.None, null, "End of the deck"));
+        (await Next()).Should().Be(new NextStep(StepKind.None, null, "End of the deck", "endOfDeck"));
 
         await Core.Scenarios.GoToAsync(session.Id, scenarios[0].Id, TestCore.Owner);
         await Core.Scenarios.ResetAsync(session.Id, scenarios[0].Id, TestCore.Owner);
-        (await Next()).Should().Be(new NextStep(StepKind.Open, scenarios[0].Id, "Open voting"));
+        (await Next()).Should().Be(new NextStep(StepKind.Open, scenarios[0].Id, "Open voting", "open"));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public class ViewTests : CoreTest
 
         var view = await Core.Sessions.GetAsync(session.Id, TestCore.Owner);
         view.ShowOpensVoting.Should().BeTrue();
-        view.Next.Should().Be(new NextStep(StepKind.OpenNext, scenarios[0].Id, $"Next: {scenarios[0].Title}"));
+        view.Next.Should().Be(new NextStep(StepKind.OpenNext, scenarios[0].Id, $"Next: {scenarios[0].Title}", "openNext"));
         (await Core.Scenarios.StepForwardAsync(session.Id, TestCore.Owner)).Current!.State.Should().Be(ScenarioState.Open);
         (await Core.Sessions.DuplicateAsync(session.Id, TestCore.Owner)).ShowOpensVoting.Should().BeTrue();
     }
@@ -82,11 +82,11 @@ public class ViewTests : CoreTest
     public async Task NextStep_BeforeTheStart_AfterTheEnd_AndWithAnEmptyDeck_IsNone_WithTheReason()
     {
         var draft = await Core.Sessions.CreateAsync("Draft", TestCore.Owner);
-        draft.Next.Should().Be(new NextStep(StepKind.None, null, "Start the session first"));
+        draft.Next.Should().Be(new NextStep(StepKind.None, null, "Start the session first", "startFirst"));
         await Core.Sessions.StartAsync(draft.Id, TestCore.Owner);
         (await Core.Sessions.GetAsync(draft.Id, TestCore.Owner)).Next.Label.Should().Be("Add a scenario first");
         await Core.Sessions.EndAsync(draft.Id, TestCore.Owner);
-        (await Core.Sessions.GetAsync(draft.Id, TestCore.Owner)).Next.Should().Be(new NextStep(StepKind.None, null, "The session has ended"));
+        (await Core.Sessions.GetAsync(draft.Id, TestCore.Owner)).Next.Should().Be(new NextStep(StepKind.None, null, "The session has ended", "ended"));
     }
 
     public static TheoryData<ScenarioState> States => [ScenarioState.Pending, ScenarioState.Open, ScenarioState.Closed, ScenarioState.Revealed];

@@ -182,11 +182,13 @@ public sealed partial class LanguageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PagesNotYetTranslated_StayEnglish_AndTheTranslatedAccountPages_FollowTheReader()
+    public async Task EveryPage_FollowsTheReader_TheAccessibilityStatementToo()
     {
         using var browser = _app.Browserish();
 
-        (await GetAsync(browser, "/accessibility", "cy")).Should().Contain("<html lang=\"en-GB\">", "a page's lang says the language its text is in");
+        (await GetAsync(browser, "/accessibility", "cy")).Should().Contain("<html lang=\"cy-GB\">").And.Contain("<h1>Datganiad hygyrchedd ar gyfer Cusanu, priodi, osgoi?</h1>").And.NotContain("lang=\"en-GB\" class=\"statement\"");
+        (await GetAsync(browser, "/accessibility", "en-GB")).Should().Contain("<html lang=\"en-GB\">").And.Contain("Accessibility statement for");
+        (await GetAsync(browser, "/not-found", "cy")).Should().Contain("<html lang=\"cy-GB\">").And.Contain("Heb ei ganfod");
         (await GetAsync(browser, "/account/login", "cy")).Should().Contain("<html lang=\"cy-GB\">").And.Contain("Mewngofnodi").And.NotContain("Sign in</h1>");
         (await GetAsync(browser, "/account/login", "en-GB")).Should().Contain("<html lang=\"en-GB\">").And.Contain("Sign in</h1>");
     }

@@ -13,6 +13,8 @@ public static class AccountSetup
     public static IServiceCollection AddSnogAccounts(this IServiceCollection services)
     {
         services.AddCascadingAuthenticationState();
+        // Identity's refusals in the reader's language (its own English otherwise).
+        services.AddScoped<IdentityErrorDescriber, LanguageIdentityErrors>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.AddAuthentication(o =>
             {

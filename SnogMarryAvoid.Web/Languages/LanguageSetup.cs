@@ -29,9 +29,9 @@ public static class LanguageSetup
         };
         options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = CookieName }, new AcceptLanguageHeaderRequestCultureProvider()];
 
-        // Only what is translated takes the participant's language: the phone's pages and the hub they talk
-        // to. Every other page keeps the server's culture, so an English page never shows a Welsh date.
-        app.UseWhen(http => Translated(http.Request.Path), branch => branch.UseRequestLocalization(options));
+        // Every page, the hub and Blazor's circuit (/_blazor, which fixes a staff page's language for its
+        // life) take the reader's language. The projector's room texts come in the room's languages instead.
+        app.UseRequestLocalization(options);
         return app;
     }
 
@@ -60,15 +60,6 @@ public static class LanguageSetup
         });
         return app;
     }
-
-    /// <summary>
-    /// The paths whose texts come from the language files, in the reader's language: the start page, the vote
-    /// page, the hub, and the account pages (sign-in, first-run set-up, password, not allowed). The projector's
-    /// texts come from them too, in the room's languages, whoever looks at it.
-    /// </summary>
-    public static bool Translated(PathString path) =>
-        Components.LeanPaths.IsForPhones(path) || path.StartsWithSegments(Core.Contract.ISessionHub.Path)
-        || path.StartsWithSegments("/account") || path.StartsWithSegments("/setup");
 
     /// <summary>Whether an address is a path on this site ("/join/KX7PM"), not another site ("//evil.example", "/\\evil").</summary>
     public static bool IsLocal(string? back) =>

@@ -14,7 +14,7 @@ public sealed record Language(string Code, CultureInfo Culture, string Name);
 /// Adding a language is adding a file: the list of languages is the files found (docs/languages.md).
 /// English is the default, and the language every other file is checked against.
 /// </summary>
-public sealed class Languages
+public sealed partial class Languages
 {
     public const string DefaultCode = "en";
     private const string Prefix = "languages.";
@@ -90,16 +90,67 @@ public sealed class Languages
     /// <summary>
     /// A refusal in <paramref name="language"/> (default: the request's): the text it names
     /// (<see cref="Core.DomainException.TextKey"/>, under <c>error.</c>) with its values, or Core's English
-    /// message when it names none.
+    /// message when it names none. A <c>{field}</c> is the field's name in that language (<see cref="Field"/>),
+    /// and a <c>{detail}</c> the refusal it places (<see cref="Core.DomainException.Detail"/>), explained the same way.
     /// </summary>
     public string Explain(Core.DomainException refusal, Language? language = null)
     {
-        var texts = TextsOf(language ?? Current);
+        var reader = language ?? Current;
+        var texts = TextsOf(reader);
         if (refusal.TextKey is not { } key || !texts.ContainsKey($"error.{key}"))
         {
             return refusal.Message;
         }
 
-        return Format(texts, $"error.{key}", [.. refusal.TextValues.Select(v => (v.Key, (object)v.Value))]);
+        var values = refusal.TextValues.Select(v => (v.Key, (object)(v.Key == "field" ? Field(v.Value, reader) : v.Value))).ToList();
+        if (refusal.Detail is { } detail)
+        {
+            values.Add(("detail", Explain(detail, reader)));
+        }
+
+        return Format(texts, reader.Culture, $"error.{key}", [.. values]);
     }
+
+    /// <summary>
+    /// The name of a field Core refuses ("Public body", "Public body (cy)", "Camp 2", "Camp 2's short name"), in
+    /// <paramref name="language"/>: the words the form's label uses, so a form can put the refusal beside it.
+    /// A name the files do not have stays as Core gives it.
+    /// </summary>
+    public string Field(string english, Language? language = null)
+    {
+        var texts = TextsOf(language ?? Current);
+        if (TranslatedField().Match(english) is { Success: true } translated)
+        {
+            return $"{Field(translated.Groups[1].Value, language)} ({translated.Groups[2].Value})";
+        }
+
+        if (NumberedField().Match(english) is { Success: true } numbered)
+        {
+            return Format(texts, $"field.{numbered.Groups[2].Value switch { "" => "camp", _ => "campShort" }}", ("number", numbered.Groups[1].Value));
+        }
+
+        return FieldKeys.TryGetValue(english, out var key) ? texts[$"field.{key}"] : english;
+    }
+
+    // Core's names of the fields it checks (TextInput), and their keys under "field.".
+    private static readonly FrozenDictionary<string, string> FieldKeys = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Public body"] = "publicBody",
+        ["Counterpart"] = "counterpart",
+        ["Context"] = "context",
+        ["Notes"] = "notes",
+        ["Title"] = "title",
+        ["Email"] = "email",
+        ["E-mail"] = "eMail",
+        ["Your reason"] = "yourReason",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The English names of the fields Core refuses by name, for the test that each has its words.</summary>
+    public static IReadOnlyCollection<string> FieldNames => FieldKeys.Keys;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(.+) \(([a-z]{2,3})\)$")]
+    private static partial System.Text.RegularExpressions.Regex TranslatedField();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Camp (\d+)((?:'s short name)?)$")]
+    private static partial System.Text.RegularExpressions.Regex NumberedField();
 }

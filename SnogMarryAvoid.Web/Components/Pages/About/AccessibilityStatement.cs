@@ -11,20 +11,31 @@ public sealed record StatementList(IReadOnlyList<string> Items) : StatementBlock
 
 /// <summary>
 /// The accessibility statement, read from docs/accessibility.md (built into the app), so the page at
-/// <c>/accessibility</c> and the doc never differ. Only the markdown the doc uses is understood:
-/// <c>#</c> headings, paragraphs and <c>-</c> lists; everything is text, never markup.
+/// <c>/accessibility</c> and the doc never differ; in another language from docs/accessibility.{code}.md
+/// (Welsh: accessibility.cy.md). Only the markdown the doc uses is understood: <c>#</c> headings,
+/// paragraphs and <c>-</c> lists; everything is text, never markup.
 /// </summary>
 public static class AccessibilityStatement
 {
-    public static IReadOnlyList<StatementBlock> Blocks { get; } = Parse(Read());
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<StatementBlock>?> Read = new(StringComparer.Ordinal);
 
-    private static string Read()
+    /// <summary>The English statement (docs/accessibility.md).</summary>
+    public static IReadOnlyList<StatementBlock> Blocks { get; } = In(Languages.Languages.DefaultCode)
+        ?? throw new InvalidOperationException("The accessibility statement (docs/accessibility.md) is not built into the app.");
+
+    /// <summary>The statement in the language <paramref name="code"/>, or null when it has not been written in it.</summary>
+    public static IReadOnlyList<StatementBlock>? In(string code) => Read.GetOrAdd(code, static code =>
     {
-        using var stream = typeof(AccessibilityStatement).Assembly.GetManifestResourceStream("accessibility.md")
-            ?? throw new InvalidOperationException("The accessibility statement (docs/accessibility.md) is not built into the app.");
+        var name = code == Languages.Languages.DefaultCode ? "accessibility.md" : $"accessibility.{code}.md";
+        using var stream = typeof(AccessibilityStatement).Assembly.GetManifestResourceStream(name);
+        if (stream is null)
+        {
+            return null;
+        }
+
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+        return Parse(reader.ReadToEnd());
+    });
 
     public static IReadOnlyList<StatementBlock> Parse(string markdown)
     {

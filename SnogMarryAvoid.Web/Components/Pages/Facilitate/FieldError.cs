@@ -2,8 +2,8 @@ namespace SnogMarryAvoid.Web.Components.Pages.Facilitate;
 
 /// <summary>
 /// Puts Core's refusal beside the field it is about: Core's messages about a field start with the field's
-/// name ("Counterpart is required.", "Notes is 2,001 characters; …"), so a form shows each under its field
-/// and only the rest in a banner.
+/// name, in every language ("Counterpart is required.", "Y parti arall: mae angen hwn."; Languages.Field), so a
+/// form shows each under its field and only the rest in a banner.
 /// </summary>
 public static class FieldError
 {
@@ -12,7 +12,8 @@ public static class FieldError
     /// Welsh field "Public body (cy)", not the English "Public body".
     /// </summary>
     public static string? Of(string? message, string field) =>
-        message is not null && message.StartsWith(field + " ", StringComparison.Ordinal) && !message.StartsWith(field + " (", StringComparison.Ordinal) ? message : null;
+        message is not null && message.Length > field.Length && message.StartsWith(field, StringComparison.Ordinal) && message[field.Length] is ' ' or ':'
+        && !message.StartsWith(field + " (", StringComparison.Ordinal) ? message : null;
 
     /// <summary>The message if it is about none of <paramref name="fields"/>, else null.</summary>
     public static string? Unplaced(string? message, params string[] fields) =>
