@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using SnogMarryAvoid.Core.Decks;
 using SnogMarryAvoid.Core.Live;
 using SnogMarryAvoid.Core.Scenarios;
 using SnogMarryAvoid.Core.Voting;
@@ -297,6 +298,41 @@ public class ConsoleTests : ComponentTest
         await cut.InvokeAsync(() => cut.Find($"[aria-label='Actions for scenario {scenario}']").Click());
         _popovers.WaitForAssertion(() => _popovers.FindAll(".mud-menu-item").Should().Contain(m => m.TextContent.Contains(item)));
         await cut.InvokeAsync(() => _popovers.FindAll(".mud-menu-item").Single(m => m.TextContent.Contains(item)).Click());
+    }
+
+    [Fact]
+    public async Task InWelsh_TheConsoleSpeaksWelsh_TheScenariosInTheirWelsh_AndCoresRefusalGoesUnderTheWelshField()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync(2);
+        await Core.Decks.EditAsync(session.Id, scenarios[1].Id, TestCore.Owner, new DeckEntry(scenarios[1].PublicBody, scenarios[1].Counterpart, null, null,
+            new Dictionary<string, ScenarioText> { ["cy"] = new("Corff 2", "Ymgyrchydd 2", null) }));
+        var (culture, uiCulture) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("cy-GB");
+        try
+        {
+            var cut = RenderConsole(session.Id);
+
+            cut.Find("[data-testid=phase]").TextContent.Should().Be("Byw");
+            cut.Find("[data-testid=next-step]").TextContent.Should().Be("Dangos: Public body 1 meets Activist 1", "a scenario with no Welsh keeps its English");
+            cut.FindAll("button").Select(b => b.TextContent.Trim()).Should().Contain(["Gorffen y sesiwn", "Yn ôl", "Llwybrau byr"]).And.NotContain("End session");
+            var titles = cut.FindAll(".deck-title");
+            (titles[0].TextContent, titles[0].GetAttribute("lang")).Should().Be(("Public body 1 meets Activist 1", "en-GB"));
+            (titles[1].TextContent, titles[1].GetAttribute("lang")).Should().Be(("Corff 2 yn cwrdd â Ymgyrchydd 2", null));
+
+            await cut.InvokeAsync(() => cut.Find("[aria-label='Camau ar gyfer senario 1']").Click());
+            _popovers.WaitForAssertion(() => _popovers.FindAll(".mud-menu-item").Should().Contain(m => m.TextContent.Contains("Golygu")));
+            await cut.InvokeAsync(() => _popovers.FindAll(".mud-menu-item").Single(m => m.TextContent.Contains("Golygu")).Click());
+            var counterpart = cut.FindAll(".scenario-editor input").Single(i => i.GetAttribute("value") == "Activist 1");
+            await cut.InvokeAsync(() => counterpart.Change(""));
+            await cut.InvokeAsync(() => cut.Find(".scenario-editor").Submit());
+            cut.WaitForAssertion(() => cut.FindAll(".scenario-editor .mud-input-helper-text").Select(h => h.TextContent.Trim()).Where(t => t.Length > 0)
+                .Should().Equal("Y parti arall: mae angen hwn."));
+            cut.Find(".scenario-editor").QuerySelectorAll(".mud-alert-text-warning").Should().BeEmpty("the Welsh message is beside its field too");
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
     }
 
     [Fact]

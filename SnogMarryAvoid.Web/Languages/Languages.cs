@@ -60,7 +60,7 @@ public sealed partial class Languages
     /// <summary>Every text of a language, by key.</summary>
     public IReadOnlyDictionary<string, string> TextsOf(Language language) => _texts[language.Code];
 
-    /// <summary>A text in the current language, with its placeholders filled: <c>T("phone.voted", ("choice", "Marry"))</c>.</summary>
+    /// <summary>A text in the current language, with its placeholders filled: <c>T("phone.received", ("choice", "Marry"))</c>.</summary>
     public string T(string key, params (string Name, object Value)[] values) => Format(TextsOf(Current), key, values);
 
     /// <summary>A text of <paramref name="texts"/>, with its placeholders filled.</summary>

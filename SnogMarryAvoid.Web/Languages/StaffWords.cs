@@ -48,10 +48,10 @@ public static class StaffWords
         var other => throw new InvalidOperationException($"No text for how divided: \"{other}\"."),
     };
 
-    /// <summary>The clicker's next step (Core's <see cref="NextStep"/>), with the title of the scenario it shows.</summary>
+    /// <summary>The clicker's next step (Core's <see cref="NextStep"/>), with the title of the scenario it shows, as the deck shows it.</summary>
     public static string Next(this Languages languages, ManagerView manager) =>
         languages.T($"console.next.{manager.Next.TextKey}",
-            ("title", manager.Scenarios.FirstOrDefault(s => s.Id == manager.Next.ScenarioId)?.Title ?? ""));
+            ("title", manager.Scenarios.FirstOrDefault(s => s.Id == manager.Next.ScenarioId) is { } next ? languages.Wording(next).Title : ""));
 
     /// <summary>The widest gap between two camps: "Public bodies: marry 64 % · Online: avoid 58 %".</summary>
     public static string Gap(this Languages languages, CampGap gap) =>
