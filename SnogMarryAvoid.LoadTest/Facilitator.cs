@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Sockets;
+using System.Net.WebSockets;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -11,9 +13,16 @@ namespace SnogMarryAvoid.LoadTest;
 /// <summary>What the tool does as the facilitator: sign in, hold a hub connection, step to the next open scenario.</summary>
 internal static partial class Facilitator
 {
-    /// <summary>A hub connection; with <paramref name="cookies"/>, as the signed-in facilitator.</summary>
-    public static HubConnection Connection(LoadOptions options, CookieContainer? cookies) => new HubConnectionBuilder()
-        .WithUrl(new Uri(options.Url, ISessionHub.Path), options.LongPolling ? HttpTransportType.LongPolling : HttpTransportType.WebSockets, o =>
+    /// <summary>A hub connection to the staff server (<see cref="LoadOptions.StaffUrl"/>); with <paramref name="cookies"/>, as the signed-in facilitator.</summary>
+    public static HubConnection Connection(LoadOptions options, CookieContainer? cookies) => Connection(options, options.StaffUrl, cookies, null);
+
+    /// <summary>
+    /// A hub connection to <paramref name="server"/>; with <paramref name="cookies"/>, as the signed-in facilitator;
+    /// with <paramref name="source"/>, its socket leaves from that local address (several loopback addresses give
+    /// more ports than one: one address pair runs out near 28,000 connections).
+    /// </summary>
+    public static HubConnection Connection(LoadOptions options, Uri server, CookieContainer? cookies, HttpMessageInvoker? source) => new HubConnectionBuilder()
+        .WithUrl(new Uri(server, ISessionHub.Path), options.LongPolling ? HttpTransportType.LongPolling : HttpTransportType.WebSockets, o =>
         {
             // WebSockets without the negotiate round trip: one request per phone, and no stickiness needed for it.
             o.SkipNegotiation = !options.LongPolling;
@@ -21,12 +30,44 @@ internal static partial class Facilitator
             {
                 o.Cookies = cookies;
             }
+
+            if (source is not null && !options.LongPolling)
+            {
+                o.WebSocketFactory = async (context, ct) =>
+                {
+                    var socket = new ClientWebSocket();
+                    await socket.ConnectAsync(context.Uri, source, ct);
+                    return socket;
+                };
+            }
         })
         .Build();
 
+    /// <summary>What opens a phone's WebSocket from <paramref name="address"/> (one per address, shared by its phones).</summary>
+    public static HttpMessageInvoker From(IPAddress address) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, ct) =>
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                // IP_BIND_ADDRESS_NO_PORT: the port is chosen at connect, per destination, not at bind for every destination.
+                socket.SetRawSocketOption(0, 24, [1, 0, 0, 0]);
+                socket.Bind(new IPEndPoint(address, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    });
+
     public static async Task SignInAsync(LoadOptions options, CookieContainer cookies, CancellationToken ct)
     {
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = options.Url };
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = options.StaffUrl };
         var page = await http.GetStringAsync("/account/login", ct);
         var token = AntiforgeryField().Match(page).Groups[1].Value;
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>

@@ -1,11 +1,21 @@
 using System.Globalization;
+using System.Net;
 
 namespace SnogMarryAvoid.LoadTest;
 
 /// <summary>The load tool's options; <see cref="Parse"/> explains every one in <see cref="Usage"/>.</summary>
 public sealed record LoadOptions
 {
-    public Uri Url { get; init; } = new("http://127.0.0.1:5000");
+    /// <summary>The servers the phones join, in turn (a server named twice takes twice the phones): as a balancer would spread them.</summary>
+    public IReadOnlyList<Uri> Urls { get; init; } = [new("http://127.0.0.1:5000")];
+
+    /// <summary>The first server: the facilitator, the projectors and the staff pages use it unless <see cref="ProjectorUrl"/> says otherwise.</summary>
+    public Uri Url => Urls[0];
+
+    /// <summary>Where the facilitator, the projectors and the staff pages connect (default: the first <c>--url</c>).</summary>
+    public Uri? ProjectorUrl { get; init; }
+
+    public Uri StaffUrl => ProjectorUrl ?? Url;
     public int Participants { get; init; } = 200;
     public double BurstSeconds { get; init; } = 5;
     public int Scenarios { get; init; } = 1;
@@ -15,7 +25,7 @@ public sealed record LoadOptions
     public double MaxSeconds { get; init; } = 300;
     public string? Email { get; init; } = Environment.GetEnvironmentVariable("SMA_LOAD_EMAIL");
     public string? Password { get; init; } = Environment.GetEnvironmentVariable("SMA_LOAD_PASSWORD");
-    public int? ServerPid { get; init; }
+    public IReadOnlyList<int> ServerPids { get; init; } = [];
     public string? JsonPath { get; init; }
     public int ConnectConcurrency { get; init; } = 100;
     public bool LongPolling { get; init; }
@@ -24,12 +34,23 @@ public sealed record LoadOptions
     public int Seed { get; init; } = 20261126;
     public bool PhoneFirstLoad { get; init; }
     public int Runs { get; init; } = 5;
+    public double? CalmIntervalMs { get; init; }
+    public bool StaffPages { get; init; }
+    public int Processes { get; init; } = 1;
+    public IReadOnlyList<IPAddress> SourceAddresses { get; init; } = [];
+    public double SettleSeconds { get; init; } = 5;
+
+    /// <summary>A worker process of a run with <c>--processes</c>: it holds phones <see cref="FirstIndex"/> onwards and takes its orders on standard input.</summary>
+    public bool Worker { get; init; }
+    public int FirstIndex { get; init; }
     public string Chromium { get; init; } = Environment.GetEnvironmentVariable("SMA_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public const string Usage = """
         SnogMarryAvoid.LoadTest: many phones voting through the hub, audited against the server's export.
 
-          --url URL              the app (default http://127.0.0.1:5000)
+          --url URL              a server the phones join (default http://127.0.0.1:5000); give it again for more servers:
+                                 phones go to them in turn, as a balancer would (a server named twice takes twice the phones)
+          --projector-url URL    where the facilitator, the projectors and --staff-pages connect (default: the first --url)
           --participants N       hub connections that join and vote (default 200)
           --burst-seconds S      each vote is sent at a random moment within S seconds of the opening (default 5)
           --scenarios N          scenarios voted on, one after another (default 1; at most 10, the built-in deck)
@@ -38,12 +59,22 @@ public sealed record LoadOptions
           --retry-share F        share of participants who send the same vote twice (default 0.05)
           --max-seconds S        hard stop: after S seconds the run stops cleanly and reports (default 300)
           --email E, --password P  a facilitator's sign-in (or SMA_LOAD_EMAIL, SMA_LOAD_PASSWORD)
-          --server-pid PID       the server's process, for peak RSS and CPU time from /proc (same machine)
+          --server-pid PID       a server's process, for its RSS and CPU time from /proc (same machine); once per
+                                 server, in the order of the distinct --url values
           --json PATH            also write the results as JSON
           --connect-concurrency N  connections opened at once (default 100)
           --long-polling         use long polling instead of WebSockets
           --results-live         the session shows results live (not only on reveal); phones count what they receive
           --seed N               random seed (default 20261126)
+          --calm-interval-ms M   calm pace instead of a burst: one vote every M ms, each phone once per scenario, no changes
+                                 or retries; the report gives the servers' CPU time per vote
+          --staff-pages          also open the console and the projector (the real pages) in headless Chromium, signed in,
+                                 for the whole run (--chromium)
+          --processes K          spread the phones over K processes of this tool (one process holds at most about 19,000
+                                 sockets here); the votes, sequences and audit are the same
+          --source-addresses A,B phones' connections leave from these local addresses in turn (127.0.0.2,127.0.0.3…): one
+                                 address pair runs out of ports near 28,000 connections
+          --settle-seconds S     wait after the joins before reading the servers' idle memory (default 5)
           --quiet                no progress line
 
         SnogMarryAvoid.LoadTest --phone-first-load: one phone's first load, in a real headless Chromium.
@@ -60,6 +91,7 @@ public sealed record LoadOptions
     public static LoadOptions Parse(string[] args)
     {
         var options = new LoadOptions();
+        var urlsGiven = 0;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -67,7 +99,8 @@ public sealed record LoadOptions
             double Number() => double.Parse(Next(), CultureInfo.InvariantCulture);
             options = args[i] switch
             {
-                "--url" => options with { Url = new Uri(Next()) },
+                "--url" => options with { Urls = urlsGiven++ == 0 ? [new Uri(Next())] : [.. options.Urls, new Uri(Next())] },
+                "--projector-url" => options with { ProjectorUrl = new Uri(Next()) },
                 "--participants" => options with { Participants = Int() },
                 "--burst-seconds" => options with { BurstSeconds = Number() },
                 "--scenarios" => options with { Scenarios = Int() },
@@ -77,7 +110,7 @@ public sealed record LoadOptions
                 "--max-seconds" => options with { MaxSeconds = Number() },
                 "--email" => options with { Email = Next() },
                 "--password" => options with { Password = Next() },
-                "--server-pid" => options with { ServerPid = Int() },
+                "--server-pid" => options with { ServerPids = [.. options.ServerPids, Int()] },
                 "--json" => options with { JsonPath = Next() },
                 "--connect-concurrency" => options with { ConnectConcurrency = Int() },
                 "--long-polling" => options with { LongPolling = true },
@@ -87,6 +120,13 @@ public sealed record LoadOptions
                 "--phone-first-load" => options with { PhoneFirstLoad = true },
                 "--runs" => options with { Runs = Int() },
                 "--chromium" => options with { Chromium = Next() },
+                "--calm-interval-ms" => options with { CalmIntervalMs = Number() },
+                "--staff-pages" => options with { StaffPages = true },
+                "--processes" => options with { Processes = Int() },
+                "--source-addresses" => options with { SourceAddresses = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(IPAddress.Parse)] },
+                "--settle-seconds" => options with { SettleSeconds = Number() },
+                "--worker" => options with { Worker = true },
+                "--first-index" => options with { FirstIndex = Int() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
@@ -112,6 +152,15 @@ public sealed record LoadOptions
         Check(MaxSeconds is > 0 and <= 86_400, "--max-seconds is above 0.");
         Check(ConnectConcurrency is >= 1 and <= 10_000, "--connect-concurrency is 1 to 10,000.");
         Check(Runs is >= 1 and <= 50, "--runs is 1 to 50.");
+        Check(CalmIntervalMs is null or (>= 1 and <= 60_000), "--calm-interval-ms is 1 to 60,000.");
+        Check(Processes is >= 1 and <= 16 && Processes <= Participants, "--processes is 1 to 16, and at most --participants.");
+        Check(SettleSeconds is >= 0 and <= 600, "--settle-seconds is 0 to 600.");
+        if (Worker)
+        {
+            // A worker takes its join code and orders from its coordinator, never signs in.
+            return this;
+        }
+
         Check(!string.IsNullOrEmpty(Email) && !string.IsNullOrEmpty(Password), "Give a facilitator's --email and --password (or SMA_LOAD_EMAIL and SMA_LOAD_PASSWORD): the tool creates its own session.");
         return this;
     }

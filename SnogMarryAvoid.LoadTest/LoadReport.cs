@@ -46,6 +46,19 @@ public sealed record PhoneTraffic(int Scenario, int Phones, int Votes, int Resul
     public double MessagesPerVote => Votes == 0 ? 0 : (ResultsEvents + SessionEvents) / (double)Votes;
 }
 
+/// <summary>
+/// One server's memory and CPU over the run, from /proc: its resident memory before the phones joined and once
+/// they had joined and idled (<see cref="LoadOptions.SettleSeconds"/>), its peak, and its CPU time.
+/// </summary>
+public sealed record ServerFigures(int Pid, long PeakRssBytes, long? RssBeforePhonesBytes, long? RssPhonesIdleBytes, double CpuSeconds);
+
+/// <summary>
+/// What one scenario's voting cost the servers: CPU time from the opening until every projector had the last
+/// vote, per vote counted (first votes and changes, not retries); <see cref="NetCpuMsPerVote"/> takes off what the
+/// servers spend idle over the same time (measured before, with everything connected: calm-pace runs only).
+/// </summary>
+public sealed record ScenarioCost(int Scenario, int Votes, double? CpuSeconds, double WallSeconds, double? CpuMsPerVote, double? NetCpuMsPerVote);
+
 public sealed record LoadReport(
     LoadOptions Options,
     Guid? SessionId,
@@ -68,6 +81,27 @@ public sealed record LoadReport(
 {
     public bool Passed => !StoppedEarly && ConnectFailed == 0 && Audit is { Passed: true };
 
+    /// <summary>From the first phone's connection to the last phone's joining, over all processes.</summary>
+    public double JoinSeconds { get; init; }
+
+    public IReadOnlyDictionary<string, int> PhonesPerServer { get; init; } = new Dictionary<string, int>();
+
+    public IReadOnlyList<ServerFigures> Servers { get; init; } = [];
+
+    /// <summary>The servers' CPU time per second doing nothing with everything connected (calm-pace runs).</summary>
+    public double? IdleCpuPerSecond { get; init; }
+
+    public IReadOnlyList<ScenarioCost> Costs { get; init; } = [];
+
+    /// <summary>Each server's memory per idle phone: its growth from before the joins to after them, over the phones it holds.</summary>
+    public IReadOnlyList<double?> BytesPerIdlePhone => [.. Servers.Select((s, i) =>
+    {
+        // The servers' processes are given in the order of the distinct --url values.
+        var url = Options.Urls.Distinct().ElementAtOrDefault(i)?.ToString();
+        var phones = Servers.Count == 1 ? Connected : url is null ? 0 : PhonesPerServer.GetValueOrDefault(url);
+        return s is { RssBeforePhonesBytes: { } before, RssPhonesIdleBytes: { } after } && phones > 0 ? (after - before) / (double)phones : (double?)null;
+    })];
+
     public string Table()
     {
         var t = new StringBuilder();
@@ -84,6 +118,7 @@ public sealed record LoadReport(
             Row("final tallies", string.Join("; ", a.Tallies.Select(x => $"#{x.Scenario} {x.FromDatabase.Snog}/{x.FromDatabase.Marry}/{x.FromDatabase.Avoid} {(x.Matches ? "= acks = projector" : "MISMATCH")}")));
         }
 
+        Row("join ramp", $"{Connected:N0} joined in {JoinSeconds:0.0} s ({(JoinSeconds > 0 ? Connected / JoinSeconds : 0):N0} a second, {Options.Processes} client process{(Options.Processes == 1 ? "" : "es")})");
         Row("vote → projector (ms)", $"p50 {VoteToProjectorMs.P50:0.0}, p95 {VoteToProjectorMs.P95:0.0}, p99 {VoteToProjectorMs.P99:0.0}, max {VoteToProjectorMs.Max:0.0} (n = {VoteToProjectorMs.Count:N0})");
         Row("vote → acknowledgement (ms)", $"p50 {VoteAckMs.P50:0.0}, p95 {VoteAckMs.P95:0.0}, p99 {VoteAckMs.P99:0.0}, max {VoteAckMs.Max:0.0}");
         foreach (var traffic in PhoneTraffic)
@@ -96,11 +131,23 @@ public sealed record LoadReport(
             Row("server peak RSS", $"{rss / 1024.0 / 1024.0:0} MiB");
         }
 
+        foreach (var (server, i) in Servers.Select((s, i) => (s, i)))
+        {
+            var perPhone = BytesPerIdlePhone[i];
+            Row($"server {i + 1} (pid {server.Pid})", $"RSS {Mib(server.RssBeforePhonesBytes)} before the phones, {Mib(server.RssPhonesIdleBytes)} with them idle{(perPhone is { } b ? $" ({b / 1024:0.0} KiB a phone)" : "")}, peak {Mib(server.PeakRssBytes)}; CPU {server.CpuSeconds:0.0} s");
+        }
+
+        foreach (var cost in Costs.Where(c => c.CpuMsPerVote is not null))
+        {
+            Row($"server CPU, scenario {cost.Scenario}", $"{cost.CpuSeconds:0.00} s over {cost.WallSeconds:0.0} s for {cost.Votes:N0} votes: {cost.CpuMsPerVote:0.00} ms a vote{(cost.NetCpuMsPerVote is { } net ? $", {net:0.00} ms above idle ({IdleCpuPerSecond * 1000:0} ms a second)" : "")}");
+        }
+
         if (ServerCpuSeconds is { } cpu)
         {
             Row("server CPU time", $"{cpu:0.0} s over {Seconds:0.0} s");
         }
 
+        static string Mib(long? bytes) => bytes is { } b ? $"{b / 1024.0 / 1024.0:0.0} MiB" : "?";
         Row("result", Passed ? "PASS: nothing lost, nothing duplicated, tallies agree" : StoppedEarly ? "STOPPED at --max-seconds" : "FAIL");
         return t.ToString();
     }

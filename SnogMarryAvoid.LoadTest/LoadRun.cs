@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -17,26 +18,17 @@ namespace SnogMarryAvoid.LoadTest;
 /// One run: sign in, create a session through the hub, connect the participants and the projectors,
 /// vote on each scenario in a burst, then audit every acknowledged vote against the server's export.
 /// </summary>
-public sealed class LoadRun(LoadOptions options, TextWriter output)
+public sealed class LoadRun(LoadOptions options, TextWriter output, string[]? arguments = null)
 {
     private readonly CookieContainer _cookies = new();
     private readonly ConcurrentBag<VoteRecord> _votes = [];
     private readonly ConcurrentQueue<Seen> _seen = new();
-    private readonly List<HubConnection> _participants = [];
     private readonly List<HubConnection> _projectors = [];
-    private int _connected;
-    private int _connectFailed;
-    private int _sent;
-    private int _acknowledged;
-    private int _refused;
-    private long _highestSeen;
-    private int _phoneResultsEvents;
-    private int _phoneSessionEvents;
     private readonly List<PhoneTraffic> _traffic = [];
+    private readonly List<ScenarioCost> _costs = [];
+    private JoinFigures? _joins;
+    private long _highestSeen;
     private string _phase = "starting";
-
-    /// <summary>A vote as sent: when, which, and the server's answer.</summary>
-    private sealed record VoteRecord(int Participant, int ScenarioOrder, Guid ScenarioId, int Choice, bool IsRetry, long SentAt, long AckedAt, long Sequence, string? Error);
 
     /// <summary>A results event as a projector received it.</summary>
     private readonly record struct Seen(int Projector, Guid ScenarioId, long Sequence, long At, ScenarioResults Results);
@@ -46,15 +38,22 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.MaxSeconds));
         var ct = stop.Token;
         var started = Stopwatch.GetTimestamp();
-        var server = options.ServerPid is { } pid ? new ServerSampler(pid) : null;
+        var servers = options.ServerPids.Select(pid => new ServerSampler(pid)).ToList();
         using var progress = options.Quiet ? null : new Timer(_ => PrintProgress(started), null, 1000, 1000);
         var stoppedEarly = false;
         RoomView? session = null;
         var scenarioIds = new Dictionary<int, Guid>();
         HubConnection? facilitator = null;
+        StaffPages? pages = null;
+        var rssBefore = new long?[servers.Count];
+        var rssJoined = new long?[servers.Count];
+        double? idleCpuPerSecond = null;
+        await using IFleet fleet = options.Processes > 1
+            ? WorkerFleet.Start(options, arguments ?? throw new InvalidOperationException("--processes needs the command line to start the workers with."))
+            : new LocalFleet(options);
         try
         {
-            server?.Start();
+            servers.ForEach(s => s.Start());
             _phase = "signing in";
             await Facilitator.SignInAsync(options, _cookies, ct);
             facilitator = Connection(withCookies: true);
@@ -67,23 +66,62 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
 
             _phase = "connecting";
             await ConnectProjectorsAsync(session.SessionId, ct);
-            await ConnectParticipantsAsync(session.JoinCode, ct);
+            if (options.StaffPages)
+            {
+                _phase = "opening the console and projector";
+                pages = await StaffPages.OpenAsync(options, _cookies, session.SessionId, ct);
+            }
 
-            var random = new Random(options.Seed);
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(options.SettleSeconds, 2)), ct);
+            for (var i = 0; i < servers.Count; i++)
+            {
+                rssBefore[i] = servers[i].RssNow();
+            }
+
+            _phase = "joining";
+            _joins = await fleet.JoinAsync(session.JoinCode, ct);
+
+            // The phones idle a moment (past their joins' garbage), then what each server holds for them.
+            _phase = "settling";
+            await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds), ct);
+            for (var i = 0; i < servers.Count; i++)
+            {
+                rssJoined[i] = servers[i].RssNow();
+            }
+
+            if (options.CalmIntervalMs is not null && servers.Count > 0)
+            {
+                // What the servers spend doing nothing with everything open (timers, keep-alives, the pages' circuits).
+                _phase = "measuring idle CPU";
+                var idleFrom = servers.Sum(s => s.CpuNow());
+                var idleStart = Stopwatch.GetTimestamp();
+                await Task.Delay(TimeSpan.FromSeconds(5), ct);
+                idleCpuPerSecond = (servers.Sum(s => s.CpuNow()) - idleFrom) / Stopwatch.GetElapsedTime(idleStart).TotalSeconds;
+            }
+
             for (var order = 1; order <= options.Scenarios; order++)
             {
                 _phase = $"scenario {order}: voting";
+                var cpuFrom = servers.Sum(s => s.CpuNow());
+                var votingStart = Stopwatch.GetTimestamp();
                 var opened = await Facilitator.StepToNextOpenAsync(facilitator, session.SessionId, ct);
                 scenarioIds[order] = opened.Id;
-                var (resultsBefore, sessionBefore) = (Volatile.Read(ref _phoneResultsEvents), Volatile.Read(ref _phoneSessionEvents));
-                await BurstAsync(opened.Id, order, random, ct);
+                var (resultsBefore, sessionBefore) = await fleet.TrafficAsync(ct);
+                var votes = await fleet.VoteAsync(order, opened.Id, Stopwatch.GetTimestamp(), ct);
+                votes.ForEach(_votes.Add);
                 _phase = $"scenario {order}: waiting for the projectors";
                 await WaitForProjectorsAsync(opened.Id, order, ct);
+                var cpu = servers.Sum(s => s.CpuNow()) - cpuFrom;
+                var wall = Stopwatch.GetElapsedTime(votingStart).TotalSeconds;
+                var counted = votes.Count(v => v.Error is null && !v.IsRetry);
+                _costs.Add(new ScenarioCost(order, counted, servers.Count == 0 ? null : cpu, wall,
+                    servers.Count == 0 || counted == 0 ? null : cpu * 1000 / counted,
+                    idleCpuPerSecond is { } idle && counted > 0 ? Math.Max(0, cpu - (idle * wall)) * 1000 / counted : null));
 
                 // A moment for the last events to reach the phones too, then what they received while the room voted.
                 await Task.Delay(500, ct);
-                _traffic.Add(new PhoneTraffic(order, _participants.Count, _votes.Count(v => v.ScenarioOrder == order && v.Error is null && !v.IsRetry),
-                    Volatile.Read(ref _phoneResultsEvents) - resultsBefore, Volatile.Read(ref _phoneSessionEvents) - sessionBefore));
+                var (resultsAfter, sessionAfter) = await fleet.TrafficAsync(ct);
+                _traffic.Add(new PhoneTraffic(order, _joins.Connected, counted, resultsAfter - resultsBefore, sessionAfter - sessionBefore));
                 await facilitator.InvokeAsync<RoomView>(nameof(ISessionHub.Close), session.SessionId, opened.Id, ct);
             }
         }
@@ -96,13 +134,18 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
         finally
         {
             progress?.Dispose();
-            server?.Stop();
+            servers.ForEach(s => s.Stop());
+            if (pages is not null)
+            {
+                await pages.DisposeAsync();
+            }
         }
 
         _phase = "auditing";
         var audit = session is null ? null : await AuditAsync(facilitator, session, scenarioIds);
         await DisconnectAllAsync(facilitator);
-        return Report(audit, server, Stopwatch.GetElapsedTime(started), stoppedEarly, session);
+        var serverFigures = servers.Select((s, i) => new ServerFigures(s.Pid, s.PeakRssBytes, rssBefore[i], rssJoined[i], s.CpuSeconds)).ToList();
+        return Report(audit, serverFigures, Stopwatch.GetElapsedTime(started), stoppedEarly, session, idleCpuPerSecond);
     }
 
     private HubConnection Connection(bool withCookies) => Facilitator.Connection(options, withCookies ? _cookies : null);
@@ -116,97 +159,11 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
             projector.On<ScenarioResults, long>(nameof(ISessionClient.ResultsChanged), (results, sequence) =>
             {
                 _seen.Enqueue(new Seen(index, results.ScenarioId, sequence, Stopwatch.GetTimestamp(), results));
-                InterlockedMax(ref _highestSeen, sequence);
+                PhoneFleet.InterlockedMax(ref _highestSeen, sequence);
             });
             await projector.StartAsync(ct);
             await projector.InvokeAsync<WatchReply>(nameof(ISessionHub.Watch), sessionId, ct);
             _projectors.Add(projector);
-        }
-    }
-
-    private async Task ConnectParticipantsAsync(string code, CancellationToken ct)
-    {
-        var slots = new HubConnection?[options.Participants];
-        using var gate = new SemaphoreSlim(options.ConnectConcurrency);
-        await Task.WhenAll(Enumerable.Range(0, options.Participants).Select(async i =>
-        {
-            await gate.WaitAsync(ct);
-            try
-            {
-                var phone = Connection(withCookies: false);
-                // Every message a phone receives while the room votes is counted (docs/benchmarks.md).
-                phone.On<JsonElement, long>(nameof(ISessionClient.ResultsChanged), (_, _) => Interlocked.Increment(ref _phoneResultsEvents));
-                phone.On<JsonElement>(nameof(ISessionClient.SessionChanged), _ => Interlocked.Increment(ref _phoneSessionEvents));
-                await phone.StartAsync(ct);
-                await phone.InvokeAsync<JoinReply>(nameof(ISessionHub.Join), code, null, ct);
-                slots[i] = phone;
-                Interlocked.Increment(ref _connected);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                Interlocked.Increment(ref _connectFailed);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-        _participants.AddRange(slots.Where(s => s is not null)!);
-    }
-
-    private async Task BurstAsync(Guid scenarioId, int order, Random random, CancellationToken ct)
-    {
-        var burstMs = options.BurstSeconds * 1000;
-        var plans = _participants.Select((phone, i) =>
-        {
-            var first = random.Next(1, 4);
-            var at = random.NextDouble() * burstMs;
-            var change = random.NextDouble() < options.ChangeShare ? (Choice: (first % 3) + 1, At: at + (random.NextDouble() * (burstMs - at))) : ((int Choice, double At)?)null;
-            var retry = random.NextDouble() < options.RetryShare;
-            return (Phone: phone, Index: i, First: first, At: at, Change: change, Retry: retry);
-        }).ToList();
-
-        var opened = Stopwatch.GetTimestamp();
-        await Task.WhenAll(plans.Select(async plan =>
-        {
-            await DelayUntilAsync(opened, plan.At, ct);
-            await VoteAsync(plan.Phone, plan.Index, order, scenarioId, plan.First, isRetry: false, ct);
-            if (plan.Retry)
-            {
-                await VoteAsync(plan.Phone, plan.Index, order, scenarioId, plan.First, isRetry: true, ct);
-            }
-
-            if (plan.Change is { } change)
-            {
-                await DelayUntilAsync(opened, change.At, ct);
-                await VoteAsync(plan.Phone, plan.Index, order, scenarioId, change.Choice, isRetry: false, ct);
-            }
-        }));
-    }
-
-    private static async Task DelayUntilAsync(long start, double ms, CancellationToken ct)
-    {
-        var wait = ms - Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        if (wait > 1)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(wait), ct);
-        }
-    }
-
-    private async Task VoteAsync(HubConnection phone, int participant, int order, Guid scenarioId, int choice, bool isRetry, CancellationToken ct)
-    {
-        var sentAt = Stopwatch.GetTimestamp();
-        Interlocked.Increment(ref _sent);
-        try
-        {
-            var receipt = await phone.InvokeAsync<VoteReceipt>(nameof(ISessionHub.Vote), scenarioId, (Choice)choice, ct);
-            Interlocked.Increment(ref _acknowledged);
-            _votes.Add(new VoteRecord(participant, order, scenarioId, choice, isRetry, sentAt, Stopwatch.GetTimestamp(), receipt.Sequence, null));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            Interlocked.Increment(ref _refused);
-            _votes.Add(new VoteRecord(participant, order, scenarioId, choice, isRetry, sentAt, 0, 0, ex.Message));
         }
     }
 
@@ -229,7 +186,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
 
     private async Task<Audit> AuditAsync(HubConnection? facilitator, RoomView session, Dictionary<int, Guid> scenarioIds)
     {
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies }) { BaseAddress = options.Url };
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies }) { BaseAddress = options.StaffUrl };
         var export = SessionExport.ReadJson(await http.GetStringAsync($"/reports/{session.SessionId}/session.json"));
         if (facilitator is { State: HubConnectionState.Connected })
         {
@@ -263,26 +220,20 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
 
     private async Task DisconnectAllAsync(HubConnection? facilitator)
     {
-        using var gate = new SemaphoreSlim(200);
-        await Task.WhenAll(_participants.Concat(_projectors).Append(facilitator).OfType<HubConnection>().Select(async c =>
+        foreach (var connection in _projectors.Append(facilitator).OfType<HubConnection>())
         {
-            await gate.WaitAsync();
             try
             {
-                await c.DisposeAsync();
+                await connection.DisposeAsync();
             }
             catch (Exception)
             {
                 // Closing is best effort: the server drops the connection anyway.
             }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+        }
     }
 
-    private LoadReport Report(Audit? audit, ServerSampler? server, TimeSpan elapsed, bool stoppedEarly, RoomView? session)
+    private LoadReport Report(Audit? audit, IReadOnlyList<ServerFigures> servers, TimeSpan elapsed, bool stoppedEarly, RoomView? session, double? idleCpuPerSecond)
     {
         // Vote → projector: from sending a vote to the first results event, on each projector, that
         // includes it (the first whose sequence is at least the vote's). Each projector's events of a
@@ -310,11 +261,22 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
             }
         }
 
+        var joins = _joins ?? new JoinFigures(0, 0, 0, 0, new Dictionary<string, int>());
+        var joinSeconds = joins.LastJoinedAt > joins.FirstStartedAt ? Stopwatch.GetElapsedTime(joins.FirstStartedAt, joins.LastJoinedAt).TotalSeconds : 0;
+        var refused = _votes.Count(v => v.Error is not null);
         return new LoadReport(
-            options, session?.SessionId, elapsed.TotalSeconds, stoppedEarly, _connected, _connectFailed, _sent, _acknowledged, _refused,
+            options, session?.SessionId, elapsed.TotalSeconds, stoppedEarly, joins.Connected, joins.Failed, _votes.Count, _votes.Count - refused, refused,
             _votes.Where(v => v.Error is not null).GroupBy(v => v.Error!).ToDictionary(g => g.Key, g => g.Count()),
             Percentiles.Of(latencies), Percentiles.Of(_votes.Where(v => v.Error is null).Select(v => Stopwatch.GetElapsedTime(v.SentAt, v.AckedAt).TotalMilliseconds).ToList()),
-            audit, server?.PeakRssBytes, server?.CpuSeconds, Environment.ProcessorCount, MachineInfo.Describe(), _traffic);
+            audit, servers.Count == 0 ? null : servers.Sum(s => s.PeakRssBytes), servers.Count == 0 ? null : servers.Sum(s => s.CpuSeconds),
+            Environment.ProcessorCount, MachineInfo.Describe(), _traffic)
+        {
+            JoinSeconds = joinSeconds,
+            PhonesPerServer = joins.PhonesPerServer,
+            Servers = servers,
+            IdleCpuPerSecond = idleCpuPerSecond,
+            Costs = _costs,
+        };
     }
 
     private static int? FirstAtLeast(long[] ascending, long value)
@@ -336,14 +298,5 @@ public sealed class LoadRun(LoadOptions options, TextWriter output)
     }
 
     private void PrintProgress(long started) => output.Write(
-        $"\r{Stopwatch.GetElapsedTime(started).TotalSeconds,6:0.0}s  {_phase,-34} connected {_connected}/{options.Participants} (failed {_connectFailed})  votes sent {_sent}, acknowledged {_acknowledged}, refused {_refused}  projector at #{Interlocked.Read(ref _highestSeen)}   ");
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        var current = Interlocked.Read(ref target);
-        while (value > current && Interlocked.CompareExchange(ref target, value, current) != current)
-        {
-            current = Interlocked.Read(ref target);
-        }
-    }
+        $"\r{Stopwatch.GetElapsedTime(started).TotalSeconds,6:0.0}s  {_phase,-34} joined {_joins?.Connected.ToString(CultureInfo.InvariantCulture) ?? "…"}/{options.Participants}  votes {_votes.Count}  projector at #{Interlocked.Read(ref _highestSeen)}   ");
 }

@@ -25,6 +25,11 @@ public static class LoadTestProgram
             return 2;
         }
 
+        if (options.Worker)
+        {
+            return await FleetWorker.RunAsync(options);
+        }
+
         if (options.PhoneFirstLoad)
         {
             var firstLoad = await new PhoneFirstLoad(options, Console.Out).RunAsync();
@@ -34,7 +39,7 @@ public static class LoadTestProgram
             return 0;
         }
 
-        var report = await new LoadRun(options, Console.Out).RunAsync();
+        var report = await new LoadRun(options, Console.Out, args).RunAsync();
         Console.WriteLine();
         Console.WriteLine(report.Table());
         await WriteJsonAsync(options.JsonPath, report);

@@ -5,6 +5,8 @@ namespace SnogMarryAvoid.LoadTest;
 /// <summary>The server's peak resident memory and CPU time during the run, from /proc (Linux, same machine).</summary>
 public sealed class ServerSampler(int pid) : IDisposable
 {
+    public int Pid => pid;
+
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
     private Timer? _timer;
     private double _cpuAtStart;
@@ -30,26 +32,28 @@ public sealed class ServerSampler(int pid) : IDisposable
 
     private void Sample()
     {
-        try
+        if (RssNow() is { } bytes)
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            if (line is not null && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture, out var kb))
-            {
-                var bytes = kb * 1024;
-                var current = Interlocked.Read(ref _peak);
-                while (bytes > current && Interlocked.CompareExchange(ref _peak, bytes, current) != current)
-                {
-                    current = Interlocked.Read(ref _peak);
-                }
-            }
-        }
-        catch (IOException)
-        {
-            // The process ended; the peak so far stands.
+            PhoneFleet.InterlockedMax(ref _peak, bytes);
         }
     }
 
-    private double CpuNow()
+    /// <summary>The process's resident memory now (VmRSS), or null once it has ended.</summary>
+    public long? RssNow()
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is not null && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture, out var kb) ? kb * 1024 : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The process's CPU time so far (user and system), in seconds.</summary>
+    public double CpuNow()
     {
         try
         {

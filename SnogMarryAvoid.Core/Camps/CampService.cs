@@ -87,7 +87,7 @@ public sealed class CampService(SessionChanges changes, DbWork db, TallyBroadcas
 
         if (current is { } scenarioId)
         {
-            broadcaster.Invalidate(sessionId, scenarioId);
+            broadcaster.Recount(sessionId, scenarioId);
         }
 
         return camp;

@@ -61,7 +61,7 @@ public sealed class LiveResync(ISessionEvents events, DbWork db, TallyBroadcaste
             await events.PublishAsync(new SessionChanged(session.Id, await SessionViews.ManagerAsync(ctx, session.Id, ct)));
             if (session.CurrentScenarioId is { } current)
             {
-                tallies.Invalidate(session.Id, current);
+                tallies.Recount(session.Id, current);
             }
 
             presence.Republish(session.Id);

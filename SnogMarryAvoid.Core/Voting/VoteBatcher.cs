@@ -28,6 +28,9 @@ public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, SnogMetrics
 
     internal sealed record Pending(Guid ParticipantId, Guid ScenarioId, Choice Choice, TaskCompletionSource<Outcome> Done);
 
+    /// <summary>A batch as checked and stored: each vote's outcome or refusal, in order, and what it gives the tallies per session.</summary>
+    internal sealed record Applied(List<(Outcome? Outcome, Exception? Refusal)> Outcomes, List<CommittedBlock> Blocks);
+
     /// <summary>Queues a vote; the task completes once the commit that holds it is done (or with the refusal).</summary>
     public Task<Outcome> SubmitAsync(Guid participantId, Guid scenarioId, Choice choice)
     {
@@ -91,23 +94,22 @@ public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, SnogMetrics
 
     private async Task StoreAsync(IReadOnlyList<Pending> batch)
     {
-        var results = await db.WriteAsync(ctx => ApplyAsync(ctx, batch));
+        var (results, blocks) = await db.WriteAsync(ctx => ApplyAsync(ctx, batch));
 
-        // After the commit, whether or not each caller is still waiting: count, and recount each
-        // scenario that changed (once per batch), so the views get the new tally.
-        var stored = new List<Outcome>();
+        // After the commit, whether or not each caller is still waiting: count, and hand each session's
+        // block to the tallies, so the views get the new tally.
         foreach (var (outcome, _) in results)
         {
             if (outcome is { Changed: true })
             {
                 metrics.VoteStored();
-                stored.Add(outcome);
             }
         }
 
-        foreach (var (sessionId, scenarioId) in stored.Select(o => (o.SessionId, o.Receipt.ScenarioId)).Distinct())
+        var committedAt = clock.GetTimestamp();
+        foreach (var block in blocks)
         {
-            tallies.Invalidate(sessionId, scenarioId);
+            tallies.Committed(block with { CommittedAt = committedAt });
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -127,7 +129,7 @@ public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, SnogMetrics
     /// The batch in one context: every vote checked by the rules in arrival order, stored or changed,
     /// and given its sequence number. The caller commits (or, when rehearsing, <see cref="VotePathWarmUp"/> rolls back).
     /// </summary>
-    internal async Task<List<(Outcome? Outcome, Exception? Refusal)>> ApplyAsync(SnogDbContext ctx, IReadOnlyList<Pending> batch)
+    internal async Task<Applied> ApplyAsync(SnogDbContext ctx, IReadOnlyList<Pending> batch)
     {
         var participantIds = batch.Select(p => p.ParticipantId).Distinct().ToList();
         var scenarioIds = batch.Select(p => p.ScenarioId).Distinct().ToList();
@@ -135,8 +137,8 @@ public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, SnogMetrics
             .ToDictionary(p => p.Id, p => p.SessionId);
         var scenarios = await ctx.Scenarios.AsNoTracking().Where(s => scenarioIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
         var sessionIds = scenarios.Values.Select(s => s.SessionId).Distinct().ToList();
-        var phases = (await ctx.Sessions.Where(s => sessionIds.Contains(s.Id)).Select(s => new { s.Id, s.Phase }).ToListAsync())
-            .ToDictionary(s => s.Id, s => s.Phase);
+        var sessions = (await ctx.Sessions.Where(s => sessionIds.Contains(s.Id)).Select(s => new { s.Id, s.Phase, s.ShowResultsLive, s.AsksCamp, s.CampList }).ToListAsync())
+            .ToDictionary(s => s.Id);
         var votes = (await ctx.Votes.Where(v => scenarioIds.Contains(v.ScenarioId) && participantIds.Contains(v.ParticipantId)).ToListAsync())
             .ToDictionary(v => (v.ParticipantId, v.ScenarioId));
         var now = clock.GetUtcNow().UtcDateTime;
@@ -148,7 +150,7 @@ public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, SnogMetrics
         {
             var (participantId, scenarioId, choice, _) = batch[i];
             var scenario = scenarios.GetValueOrDefault(scenarioId);
-            var refusal = VotingRules.WhyNot(sessionOf.TryGetValue(participantId, out var own) ? own : null, scenario, scenario is null ? null : phases[scenario.SessionId], now);
+            var refusal = VotingRules.WhyNot(sessionOf.TryGetValue(participantId, out var own) ? own : null, scenario, scenario is null ? null : sessions[scenario.SessionId].Phase, now);
             if (refusal is not null)
             {
                 outcomes[i] = (null, false, refusal);
@@ -181,6 +183,7 @@ public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, SnogMetrics
 
         // Then one block of sequence numbers per session, in arrival order. The update locks the
         // session's row until the commit (SQLite has one writer anyway), so blocks commit in order.
+        var blocks = new List<CommittedBlock>();
         foreach (var (sessionId, changed) in changedPerSession)
         {
             var count = changed.Count;
@@ -190,12 +193,19 @@ public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, SnogMetrics
             {
                 changed[k].Sequence = last - count + 1 + k;
             }
+
+            // A vote changed twice in the batch is in the block twice, with its final choice and number: counting is idempotent.
+            var session = sessions[sessionId];
+            blocks.Add(new CommittedBlock(sessionId, last - count + 1, last,
+                [.. changed.Select(v => new CommittedVote(v.ScenarioId, v.ParticipantId, v.Choice, v.Sequence))],
+                changed.Select(v => v.ScenarioId).Distinct().ToDictionary(id => id, id => new ScenarioSnapshot(
+                    scenarios[id].OpenedAt, scenarios[id].State, session.ShowResultsLive, session.AsksCamp, session.CampList))));
         }
 
         // A vote changed twice in one batch is acknowledged twice with its final sequence; both
         // receipts are true, since both choices were committed in order.
-        return outcomes.Select((o, i) => o.Refusal is not null
+        return new Applied([.. outcomes.Select((o, i) => o.Refusal is not null
             ? (Outcome: (Outcome?)null, o.Refusal)
-            : (new Outcome(new VoteReceipt(o.Vote!.ScenarioId, batch[i].Choice, o.Vote.Reason, o.Vote.UpdatedAt, o.Vote.Sequence), scenarios[batch[i].ScenarioId].SessionId, o.Changed), null)).ToList();
+            : (new Outcome(new VoteReceipt(o.Vote!.ScenarioId, batch[i].Choice, o.Vote.Reason, o.Vote.UpdatedAt, o.Vote.Sequence), scenarios[batch[i].ScenarioId].SessionId, o.Changed), null))], blocks);
     }
 }

@@ -37,7 +37,7 @@ public sealed class VotePathWarmUp(VoteBatcher batcher, DbWork db, TimeProvider 
         await ctx.SaveChangesAsync(ct);
         foreach (var choice in (Choice[])[Choice.Snog, Choice.Marry])
         {
-            var (_, refusal) = (await batcher.ApplyAsync(ctx, [new VoteBatcher.Pending(participant.Id, scenario.Id, choice, new())]))[0];
+            var (_, refusal) = (await batcher.ApplyAsync(ctx, [new VoteBatcher.Pending(participant.Id, scenario.Id, choice, new())])).Outcomes[0];
             if (refusal is not null)
             {
                 throw new InvalidOperationException("The rehearsal vote was refused.", refusal);

@@ -84,13 +84,16 @@ public sealed class JoinLinks(IOptions<PublicAddressOptions> options, INetworkAd
         return new SvgQRCode(data).GetGraphic(new System.Drawing.Size(256, 256), "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
     });
 
-    private IPAddress? NetworkAddress() => NetworkAddress(addresses.Listening, addresses.Network);
+    // The machine's network addresses are only looked up when the server listens beyond this computer.
+    private IPAddress? NetworkAddress() => NetworkAddress(addresses.Listening, () => addresses.Network);
 
     /// <summary>
     /// The address other devices reach this server at: the one it listens on, if that is a network
     /// address; the machine's best network address, if it listens on every interface; else none.
     /// </summary>
-    public static IPAddress? NetworkAddress(IReadOnlyList<Uri> listening, IReadOnlyList<IPAddress> network)
+    public static IPAddress? NetworkAddress(IReadOnlyList<Uri> listening, IReadOnlyList<IPAddress> network) => NetworkAddress(listening, () => network);
+
+    private static IPAddress? NetworkAddress(IReadOnlyList<Uri> listening, Func<IReadOnlyList<IPAddress>> network)
     {
         var beyond = listening.Where(l => !l.IsLoopback).ToList();
         if (beyond.Select(l => IPAddress.TryParse(l.Host.Trim('[', ']'), out var ip) ? ip : null)
@@ -99,7 +102,7 @@ public sealed class JoinLinks(IOptions<PublicAddressOptions> options, INetworkAd
             return specific;
         }
 
-        return beyond.Count > 0 ? network.FirstOrDefault() : null;
+        return beyond.Count > 0 ? network().FirstOrDefault() : null;
     }
 
     private static bool IsLoopback(Uri page) => page.IsLoopback;

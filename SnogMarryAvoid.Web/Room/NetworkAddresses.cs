@@ -19,13 +19,37 @@ public interface INetworkAddresses
     IReadOnlyList<IPAddress> Network { get; }
 }
 
-/// <summary>The real machine: the server's listening addresses and the network interfaces that are up.</summary>
-public sealed class MachineAddresses(IServer server) : INetworkAddresses
+/// <summary>
+/// The real machine: the server's listening addresses and the network interfaces that are up. The interfaces are
+/// read at most every <see cref="NetworkInterval"/>: reading them means a dozen files of /proc and /sys, which
+/// cost more CPU than anything else a projector did per vote when it was done for each of its redraws.
+/// </summary>
+public sealed class MachineAddresses(IServer server, TimeProvider clock) : INetworkAddresses
 {
+    /// <summary>How long the machine's network addresses are kept before they are read again (a laptop can change Wi-Fi).</summary>
+    public static readonly TimeSpan NetworkInterval = TimeSpan.FromSeconds(10);
+
+    private Reading? _network;
+
     public IReadOnlyList<Uri> Listening =>
         [.. (server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []).Select(Parse).OfType<Uri>()];
 
-    public IReadOnlyList<IPAddress> Network =>
+    public IReadOnlyList<IPAddress> Network
+    {
+        get
+        {
+            if (Volatile.Read(ref _network) is { } known && clock.GetElapsedTime(known.ReadAt) < NetworkInterval)
+            {
+                return known.Addresses;
+            }
+
+            var addresses = ReadNetwork();
+            Volatile.Write(ref _network, new Reading(addresses, clock.GetTimestamp()));
+            return addresses;
+        }
+    }
+
+    private static IReadOnlyList<IPAddress> ReadNetwork() =>
         [.. NetworkInterface.GetAllNetworkInterfaces()
             .Where(i => i.OperationalStatus == OperationalStatus.Up && i.NetworkInterfaceType != NetworkInterfaceType.Loopback)
             // An interface with a gateway is the one the room's Wi-Fi or cable gave us; bridges for containers have none.
@@ -33,6 +57,8 @@ public sealed class MachineAddresses(IServer server) : INetworkAddresses
             .SelectMany(i => i.GetIPProperties().UnicastAddresses)
             .Select(a => a.Address)
             .Where(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a) && !IsLinkLocal(a))];
+
+    private sealed record Reading(IReadOnlyList<IPAddress> Addresses, long ReadAt);
 
     private static bool IsLinkLocal(IPAddress address) => address.GetAddressBytes() is [169, 254, ..];
 

@@ -13,7 +13,8 @@ namespace SnogMarryAvoid.Web.Components.Shared;
 /// current scenario's tally, its reasons and the head counts, kept up to date from events alone. The
 /// database is read when the page loads and when it starts following, never for an event: every event
 /// carries what it changed. Views older than the one shown are ignored; tallies and counts redraw at
-/// most twenty times a second.
+/// most twenty times a second, and only the page's <see cref="LiveRegion"/>s when it has any (the rest of
+/// a page, a console's deck and forms, does not change with a vote).
 /// </summary>
 public sealed class SessionFollower(SessionService sessions, ISessionEvents events, PresenceTracker presence, TimeProvider clock) : IDisposable
 {
@@ -64,6 +65,25 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
 
     public int Participants { get; private set; }
 
+    /// <summary>
+    /// Raised, on the page's dispatcher, when only the live figures changed (tallies, the split, head counts):
+    /// the page's <see cref="LiveRegion"/>s redraw. With no region listening, the whole page redraws instead.
+    /// </summary>
+    public event Action? LiveChanged;
+
+    /// <summary>Redraws the live figures now (the pace of votes falls with time, not only with a vote).</summary>
+    public void RedrawLive()
+    {
+        if (LiveChanged is { } live)
+        {
+            live();
+        }
+        else
+        {
+            _redraw?.Invoke();
+        }
+    }
+
     public int Connected { get; private set; }
 
     /// <summary>Loads the session now (while prerendering too); throws as <see cref="SessionService.GetAsync"/> does.</summary>
@@ -82,7 +102,7 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
     public async Task FollowAsync(Func<Func<Task>, Task> invoke, Action redraw, Func<Exception, Task> fail)
     {
         (_invoke, _redraw) = (invoke, redraw);
-        _throttle = new RenderThrottle(() => invoke(() => { redraw(); return Task.CompletedTask; }), RedrawInterval, clock);
+        _throttle = new RenderThrottle(() => invoke(() => { RedrawLive(); return Task.CompletedTask; }), RedrawInterval, clock);
         _subscription = events.Subscribe(_sessionId, e => invoke(async () =>
         {
             try
