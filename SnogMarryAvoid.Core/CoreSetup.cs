@@ -48,6 +48,7 @@ public static class CoreSetup
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<VotingService>();
         services.AddSingleton<TallyBroadcaster>();
+        services.AddSingleton<ParticipantSessions>();
         services.AddSingleton<VoteBatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<VoteBatcher>());
         services.AddSingleton<VotePathWarmUp>();

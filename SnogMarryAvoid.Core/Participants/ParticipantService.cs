@@ -11,7 +11,7 @@ namespace SnogMarryAvoid.Core.Participants;
 public sealed record JoinResult(Guid SessionId, Guid ParticipantId, bool IsNew, RoomView Snapshot, int? Camp = null);
 
 /// <summary>Joining a session anonymously.</summary>
-public sealed class ParticipantService(DbWork db, SessionService sessions, ISessionEvents events, TimeProvider clock)
+public sealed class ParticipantService(DbWork db, SessionService sessions, ISessionEvents events, ParticipantSessions known, TimeProvider clock)
 {
     /// <summary>A fresh random participant key: 128 bits, URL-safe.</summary>
     public static string NewKey() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
@@ -62,6 +62,7 @@ public sealed class ParticipantService(DbWork db, SessionService sessions, ISess
             return (participant.Id, fresh, await SessionViews.RoomAsync(ctx, sessionId, ct), participant.Camp);
         }, ct);
 
+        known.Remember(participantId, sessionId);
         if (isNew)
         {
             await events.PublishAsync(new ParticipantJoined(sessionId, snapshot.ParticipantCount));

@@ -19,6 +19,9 @@ public sealed class SqlServerSnogDbContext(DbContextOptions<SqlServerSnogDbConte
 {
     protected internal override string ActiveSessionFilter => "[Phase] <> 2";
     protected internal override string OpenScenarioFilter => "[State] = 1";
+
+    protected internal override FormattableString TakeVoteSequence(Guid sessionId, int count) =>
+        $"UPDATE [Sessions] SET [VoteSequence] = [VoteSequence] + {count} OUTPUT INSERTED.[VoteSequence] AS [Value] WHERE [Id] = {sessionId}";
 }
 
 /// <summary>PostgreSQL, the shared database tested here.</summary>

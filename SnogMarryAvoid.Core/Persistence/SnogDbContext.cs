@@ -33,6 +33,13 @@ public abstract class SnogDbContext(DbContextOptions options) : IdentityDbContex
     /// <summary>SQL for "this scenario is open", in the engine's quoting.</summary>
     protected internal virtual string OpenScenarioFilter => "\"State\" = 1";
 
+    /// <summary>
+    /// Adds <paramref name="count"/> to the session's vote sequence and returns the new last number, in one statement
+    /// (the row stays locked until the commit, so blocks commit in order); in the engine's SQL.
+    /// </summary>
+    protected internal virtual FormattableString TakeVoteSequence(Guid sessionId, int count) =>
+        $"UPDATE \"Sessions\" SET \"VoteSequence\" = \"VoteSequence\" + {count} WHERE \"Id\" = {sessionId} RETURNING \"VoteSequence\" AS \"Value\"";
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

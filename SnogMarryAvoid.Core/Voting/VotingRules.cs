@@ -10,7 +10,11 @@ internal static class VotingRules
     /// Null when the participant (whose session is <paramref name="participantSession"/>, or null if
     /// unknown) may vote on <paramref name="scenario"/> (null if unknown) now; otherwise why not.
     /// </summary>
-    public static DomainException? WhyNot(Guid? participantSession, Scenario? scenario, SessionPhase? phase, DateTime now)
+    public static DomainException? WhyNot(Guid? participantSession, Scenario? scenario, SessionPhase? phase, DateTime now) =>
+        WhyNot(participantSession, scenario is null ? null : new VoteTarget(scenario.SessionId, scenario.State, scenario.ClosesAt), phase, now);
+
+    /// <summary>The same rules, given what they need of the scenario (<see cref="VoteTarget"/>).</summary>
+    public static DomainException? WhyNot(Guid? participantSession, VoteTarget? scenario, SessionPhase? phase, DateTime now)
     {
         if (participantSession is null)
         {
@@ -38,3 +42,6 @@ internal static class VotingRules
         };
     }
 }
+
+/// <summary>What the voting rules need of a scenario: its session, its state, and when a countdown closes it.</summary>
+internal sealed record VoteTarget(Guid SessionId, ScenarioState State, DateTime? ClosesAt);

@@ -78,4 +78,55 @@ public class JoinLinksTests
         lines.Should().Contain(l => l.Contains("ASPNETCORE_URLS=http://0.0.0.0:5262"));
         RoomAddressBanner.Lines([LoopbackOnly], [], "https://vote.example.org").Should().Contain(l => l.Contains("https://vote.example.org/join"));
     }
+
+    [Fact]
+    public void ListeningOnThisComputerOnly_TheMachinesInterfacesAreNotRead()
+    {
+        var network = new FakeNetwork([LoopbackOnly], [Wifi]);
+        var links = new JoinLinks(Options.Create(new PublicAddressOptions()), network);
+
+        // Drawn with every redraw of the projector and the console: reading the interfaces each time was most of a redraw.
+        for (var i = 0; i < 10; i++)
+        {
+            links.ShortJoinUrl("http://127.0.0.1:5262/");
+            links.PhonesCanReach("http://127.0.0.1:5262/");
+        }
+
+        network.NetworkReads.Should().Be(0);
+    }
+
+    [Fact]
+    public void TheMachinesNetworkAddresses_AreReadAtMostOnceEveryTenSeconds()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var reads = 0;
+        var machine = new MachineAddresses(new NoServer(), clock, () =>
+        {
+            reads++;
+            return reads == 1 ? [Wifi] : [IPAddress.Parse("10.0.0.7")];
+        });
+
+        for (var i = 0; i < 50; i++)
+        {
+            machine.Network.Should().Equal([Wifi]);
+        }
+
+        clock.Advance(MachineAddresses.NetworkInterval);
+        machine.Network.Should().Equal([IPAddress.Parse("10.0.0.7")], "a laptop moved to another Wi-Fi is seen within ten seconds");
+        reads.Should().Be(2);
+    }
+
+    private sealed class NoServer : Microsoft.AspNetCore.Hosting.Server.IServer
+    {
+        public Microsoft.AspNetCore.Http.Features.IFeatureCollection Features { get; } = new Microsoft.AspNetCore.Http.Features.FeatureCollection();
+
+        public Task StartAsync<TContext>(Microsoft.AspNetCore.Hosting.Server.IHttpApplication<TContext> application, CancellationToken cancellationToken)
+            where TContext : notnull => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose()
+        {
+        }
+    }
 }

@@ -45,6 +45,35 @@ public sealed class LoadToolSmokeTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// The phones spread over two worker processes of the tool, leaving from two local addresses, at a calm pace:
+    /// the same audit holds across processes (their votes, sequences and clocks are put together), and the run
+    /// reports the join ramp, the server's memory per phone and its CPU per vote (figures not asserted).
+    /// </summary>
+    [Fact]
+    public async Task TwoProcesses_FromTwoLocalAddresses_AtACalmPace_NothingLost_AndTheCostsAreReported()
+    {
+        string[] args =
+        [
+            "--url", _app.BaseUrl, "--participants", "120", "--processes", "2", "--source-addresses", "127.0.0.2,127.0.0.3",
+            "--calm-interval-ms", "20", "--scenarios", "1", "--projectors", "1", "--settle-seconds", "1", "--max-seconds", "120", "--quiet",
+            "--email", "load@example.org", "--password", AppFactory.FacilitatorPassword,
+            "--server-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ];
+        using var output = new StringWriter();
+
+        var report = await new LoadRun(LoadOptions.Parse(args), output, args).RunAsync();
+
+        var table = report.Table();
+        report.Passed.Should().BeTrue(table);
+        report.Connected.Should().Be(120);
+        report.Audit!.Stored.Should().Be(120, "each phone votes once at a calm pace");
+        report.JoinSeconds.Should().BeGreaterThan(0);
+        report.Costs.Should().ContainSingle().Which.CpuMsPerVote.Should().BePositive();
+        report.Servers.Should().ContainSingle().Which.RssPhonesIdleBytes.Should().BePositive();
+        table.Should().Contain("| join ramp |").And.Contain("ms a vote");
+    }
+
+    /// <summary>
     /// The first-load mode measures a real phone on each network and reports every run. What it asserts is
     /// that the tool works, not how fast the app is: the vote is confirmed, the bytes are counted, and the
     /// shaped link really slows the page by its round trips (the page cannot be ready before six of them).
@@ -72,6 +101,8 @@ public sealed class LoadToolSmokeTests : IAsyncLifetime
     [InlineData("--participants", "0", "--participants is 1 to 100,000.")]
     [InlineData("--scenarios", "11", "--scenarios is 1 to 10 (the built-in deck).")]
     [InlineData("--bogus", "1", "Unknown option --bogus.")]
+    [InlineData("--processes", "0", "--processes is 1 to 16, and at most --participants.")]
+    [InlineData("--calm-interval-ms", "0", "--calm-interval-ms is 1 to 60,000.")]
     public void BadOptions_AreExplained(string option, string value, string message)
     {
         var parse = () => LoadOptions.Parse([option, value, "--email", "x@example.org", "--password", "p"]);

@@ -8,5 +8,18 @@ public sealed class FakeNetwork(IReadOnlyList<Uri>? listening = null, IReadOnlyL
 {
     public IReadOnlyList<Uri> Listening { get; } = listening ?? [];
 
-    public IReadOnlyList<IPAddress> Network { get; } = network ?? [];
+    private readonly IReadOnlyList<IPAddress> _network = network ?? [];
+    private int _reads;
+
+    public IReadOnlyList<IPAddress> Network
+    {
+        get
+        {
+            Interlocked.Increment(ref _reads);
+            return _network;
+        }
+    }
+
+    /// <summary>How many times the machine's network addresses were asked for.</summary>
+    public int NetworkReads => Volatile.Read(ref _reads);
 }

@@ -22,11 +22,25 @@ public sealed class TestCore : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly string? _folder;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsFolder;
 
-    private TestCore(ServiceProvider services, string? folder)
+    private TestCore(ServiceProvider services, string? folder, Dictionary<string, string?> settings, bool ownsFolder)
     {
         _services = services;
         _folder = folder;
+        _settings = settings;
+        _ownsFolder = ownsFolder;
+    }
+
+    /// <summary>
+    /// Another server on this Core's database: its own services, its own vote writer and tallies, its own events
+    /// (no Redis between them); the database is this Core's, which keeps it. For restarts and two servers.
+    /// </summary>
+    public async Task<TestCore> SameDatabaseAsync(TimeProvider? clock = null)
+    {
+        var other = await CreateAsync(_settings, _folder, clock);
+        return new TestCore(other._services, other._folder, other._settings, ownsFolder: false);
     }
 
     /// <summary>The facilitator who owns the sessions the helpers make.</summary>
@@ -111,7 +125,7 @@ public sealed class TestCore : IAsyncDisposable
             await hosted.StartAsync(CancellationToken.None);
         }
 
-        return new TestCore(services, folder);
+        return new TestCore(services, folder, settings, ownsFolder: true);
     }
 
     /// <summary>The database commands run so far, by every context of this Core.</summary>
@@ -151,6 +165,11 @@ public sealed class TestCore : IAsyncDisposable
     {
         await _services.GetRequiredService<VoteBatcher>().StopAsync(CancellationToken.None);
         await _services.DisposeAsync();
+        if (!_ownsFolder)
+        {
+            return;
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_folder is not null)
         {

@@ -24,8 +24,13 @@ public interface INetworkAddresses
 /// read at most every <see cref="NetworkInterval"/>: reading them means a dozen files of /proc and /sys, which
 /// cost more CPU than anything else a projector did per vote when it was done for each of its redraws.
 /// </summary>
-public sealed class MachineAddresses(IServer server, TimeProvider clock) : INetworkAddresses
+public sealed class MachineAddresses(IServer server, TimeProvider clock, Func<IReadOnlyList<IPAddress>> read) : INetworkAddresses
 {
+    public MachineAddresses(IServer server, TimeProvider clock)
+        : this(server, clock, ReadNetwork)
+    {
+    }
+
     /// <summary>How long the machine's network addresses are kept before they are read again (a laptop can change Wi-Fi).</summary>
     public static readonly TimeSpan NetworkInterval = TimeSpan.FromSeconds(10);
 
@@ -43,7 +48,7 @@ public sealed class MachineAddresses(IServer server, TimeProvider clock) : INetw
                 return known.Addresses;
             }
 
-            var addresses = ReadNetwork();
+            var addresses = read();
             Volatile.Write(ref _network, new Reading(addresses, clock.GetTimestamp()));
             return addresses;
         }
