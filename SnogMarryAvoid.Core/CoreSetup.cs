@@ -51,6 +51,8 @@ public static class CoreSetup
         services.AddSingleton<ParticipantSessions>();
         services.AddSingleton<VoteBatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<VoteBatcher>());
+        services.AddSingleton<JoinBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<JoinBatcher>());
         services.AddSingleton<VotePathWarmUp>();
         services.AddHostedService(sp => sp.GetRequiredService<VotePathWarmUp>());
         services.AddMetrics();

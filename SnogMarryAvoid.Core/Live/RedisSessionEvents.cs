@@ -22,6 +22,7 @@ public sealed class RedisSessionEvents : ISessionEvents, IDisposable
     private readonly ILogger<RedisSessionEvents> _logger;
     private readonly RedisChannel _channel;
     private int _failing;
+    private int _subscribed;
 
     public RedisSessionEvents(IConnectionMultiplexer redis, ILoggerFactory loggers, IOptions<RedisOptions> options)
     {
@@ -29,9 +30,32 @@ public sealed class RedisSessionEvents : ISessionEvents, IDisposable
         _local = new InProcessSessionEvents(loggers.CreateLogger<InProcessSessionEvents>());
         _redis = redis;
         _logger = loggers.CreateLogger<RedisSessionEvents>();
-        _redis.GetSubscriber().Subscribe(_channel, (_, message) => ReceiveInBackground(message));
         _redis.ConnectionFailed += OnConnectionFailed;
         _redis.ConnectionRestored += OnConnectionRestored;
+        SubscribeToOthers();
+    }
+
+    /// <summary>
+    /// Listens to the other servers. Redis may be away when this server starts (or slow to answer, on a busy
+    /// machine): the server starts anyway, serving its own rooms, and listens once the connection comes.
+    /// </summary>
+    private void SubscribeToOthers()
+    {
+        if (Volatile.Read(ref _subscribed) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            _redis.GetSubscriber().Subscribe(_channel, (_, message) => ReceiveInBackground(message));
+            Volatile.Write(ref _subscribed, 1);
+        }
+        catch (RedisException ex)
+        {
+            Volatile.Write(ref _failing, 1);
+            _logger.LogWarning("Redis is not reachable yet ({Reason}): live events stay on this server until it is", ex.Message);
+        }
     }
 
     /// <summary>This server's name on the channel: its own messages come back and are skipped.</summary>
@@ -41,7 +65,7 @@ public sealed class RedisSessionEvents : ISessionEvents, IDisposable
     public event Action? Restored;
 
     /// <summary>Whether events currently reach the other servers.</summary>
-    public bool IsConnected => _redis.IsConnected && Volatile.Read(ref _failing) == 0;
+    public bool IsConnected => _redis.IsConnected && Volatile.Read(ref _failing) == 0 && Volatile.Read(ref _subscribed) == 1;
 
     /// <summary>
     /// Delivers here, then hands the event to Redis without waiting for it: a slow or absent Redis never
@@ -111,6 +135,7 @@ public sealed class RedisSessionEvents : ISessionEvents, IDisposable
     {
         if (e.ConnectionType == ConnectionType.Subscription)
         {
+            SubscribeToOthers();
             Volatile.Write(ref _failing, 0);
             _logger.LogInformation("Reconnected to Redis: re-publishing every live session from the database");
             Restored?.Invoke();

@@ -11,7 +11,7 @@ namespace SnogMarryAvoid.Core.Participants;
 public sealed record JoinResult(Guid SessionId, Guid ParticipantId, bool IsNew, RoomView Snapshot, int? Camp = null);
 
 /// <summary>Joining a session anonymously.</summary>
-public sealed class ParticipantService(DbWork db, SessionService sessions, ISessionEvents events, ParticipantSessions known, TimeProvider clock)
+public sealed class ParticipantService(JoinBatcher joins)
 {
     /// <summary>A fresh random participant key: 128 bits, URL-safe.</summary>
     public static string NewKey() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
@@ -31,8 +31,8 @@ public sealed class ParticipantService(DbWork db, SessionService sessions, ISess
     /// <summary>
     /// Joins the session a typed code leads to, or rejoins it: the same key in the same session is the
     /// same participant, so a reload or a new tab keeps its votes. Codes fail as
-    /// <see cref="SessionService.FindByCodeAsync"/> says. Publishes <see cref="ParticipantJoined"/> for a
-    /// newcomer only.
+    /// <see cref="SessionService.FindByCodeAsync"/> says. The join, its code's look-up included, is stored with the others that arrive
+    /// meanwhile (<see cref="JoinBatcher"/>), which publishes <see cref="ParticipantJoined"/> once per batch with newcomers.
     /// </summary>
     public async Task<JoinResult> JoinAsync(string? typedCode, string participantKey, CancellationToken ct = default)
     {
@@ -41,33 +41,7 @@ public sealed class ParticipantService(DbWork db, SessionService sessions, ISess
             throw new DomainException(DomainError.InvalidInput, "This browser's participant key is not valid.").Says("participantKey");
         }
 
-        var sessionId = await sessions.FindByCodeAsync(typedCode, ct);
-        var storedKey = SessionKey(sessionId, participantKey);
-        var (participantId, isNew, snapshot, camp) = await db.WriteAsync(async ctx =>
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var participant = await ctx.Participants.FirstOrDefaultAsync(p => p.SessionId == sessionId && p.Key == storedKey, ct);
-            var fresh = participant is null;
-            if (participant is null)
-            {
-                participant = new Participant { Id = Guid.NewGuid(), SessionId = sessionId, Key = storedKey, JoinedAt = now, LastSeenAt = now };
-                ctx.Participants.Add(participant);
-            }
-            else
-            {
-                participant.LastSeenAt = now;
-            }
-
-            await ctx.SaveChangesAsync(ct);
-            return (participant.Id, fresh, await SessionViews.RoomAsync(ctx, sessionId, ct), participant.Camp);
-        }, ct);
-
-        known.Remember(participantId, sessionId);
-        if (isNew)
-        {
-            await events.PublishAsync(new ParticipantJoined(sessionId, snapshot.ParticipantCount));
-        }
-
+        var (sessionId, participantId, isNew, snapshot, camp) = await joins.SubmitAsync(SessionService.ShapeCode(typedCode), participantKey).WaitAsync(ct);
         return new JoinResult(sessionId, participantId, isNew, snapshot, snapshot.Camps is null ? null : camp);
     }
 }

@@ -163,6 +163,14 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
     /// </summary>
     public async Task<Guid> FindByCodeAsync(string? typedCode, CancellationToken ct = default)
     {
+        var shaped = ShapeCode(typedCode);
+        await using var ctx = await db.ReadAsync(ct);
+        return SessionOfCode(shaped, await SessionsWithCodeAsync(ctx, [shaped], ct));
+    }
+
+    /// <summary>A typed code as codes are written (upper case, no spaces), or the refusal of one that cannot be a code.</summary>
+    public static string ShapeCode(string? typedCode)
+    {
         var shaped = JoinCode.Shape(typedCode)
             ?? throw new DomainException(DomainError.UnknownJoinCode, "That doesn't look like a join code. Codes are 5 or 6 letters and numbers, as shown on the screen.").Says("codeMalformed");
         if (JoinCode.LookAlikesIn(shaped) is { } lookAlikes)
@@ -172,20 +180,28 @@ public sealed class SessionService(DbWork db, SessionChanges changes, TimeProvid
                 .Says("codeLookAlikes", ("code", shaped), ("lookAlikes", lookAlikes));
         }
 
-        await using var ctx = await db.ReadAsync(ct);
-        var matches = await ctx.Sessions.AsNoTracking()
-            .Where(s => s.JoinCode == shaped)
-            .OrderBy(s => s.Phase == SessionPhase.Ended)
-            .ThenByDescending(s => s.CreatedAt)
-            .Select(s => new { s.Id, s.Phase })
-            .FirstOrDefaultAsync(ct);
-        return matches switch
+        return shaped;
+    }
+
+    /// <summary>A session that has (or had) one of these codes, as <see cref="SessionOfCode"/> chooses among them.</summary>
+    public sealed record CodeHolder(Guid Id, string JoinCode, SessionPhase Phase, DateTime CreatedAt);
+
+    /// <summary>Every session with one of the codes, ended or not (an ended session's code may be in use again), in one query.</summary>
+    public static Task<List<CodeHolder>> SessionsWithCodeAsync(SnogDbContext ctx, IReadOnlyCollection<string> codes, CancellationToken ct = default) =>
+        ctx.Sessions.AsNoTracking().Where(s => codes.Contains(s.JoinCode))
+            .Select(s => new CodeHolder(s.Id, s.JoinCode, s.Phase, s.CreatedAt)).ToListAsync(ct);
+
+    /// <summary>
+    /// The session a code leads to: the one that has not ended (codes are unique among those), else the newest that
+    /// had it, which says it has ended; none is a wrong code.
+    /// </summary>
+    public static Guid SessionOfCode(string shaped, IEnumerable<CodeHolder> holders) =>
+        holders.Where(s => s.JoinCode == shaped).OrderBy(s => s.Phase == SessionPhase.Ended).ThenByDescending(s => s.CreatedAt).FirstOrDefault() switch
         {
             null => throw new DomainException(DomainError.UnknownJoinCode, $"No session has the code {shaped}. Check the code on the screen and try again.").Says("codeUnknown", ("code", shaped)),
             { Phase: SessionPhase.Ended } => throw new DomainException(DomainError.SessionEnded, $"The session {shaped} has ended. Thank you for taking part!").Says("sessionEndedJoin", ("code", shaped)),
-            _ => matches.Id,
+            var session => session.Id,
         };
-    }
 
     /// <summary>Draft → Live: the room may join and the facilitator may open scenarios. Publishes <see cref="SessionChanged"/>.</summary>
     public Task<RoomView> StartAsync(Guid sessionId, Actor actor, CancellationToken ct = default) =>

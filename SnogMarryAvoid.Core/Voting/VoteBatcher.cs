@@ -1,6 +1,4 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SnogMarryAvoid.Core.Observability;
 using SnogMarryAvoid.Core.Participants;
@@ -11,19 +9,14 @@ using SnogMarryAvoid.Core.Sessions;
 namespace SnogMarryAvoid.Core.Voting;
 
 /// <summary>
-/// The single writer of votes, a background service of the host. Votes queue here; one loop takes
-/// whatever has queued (up to <see cref="MaxBatch"/>) and stores it in one transaction: one query each
-/// for the participants, the scenarios, the sessions and the existing votes of the batch, one block of
-/// sequence numbers per session, one commit. Each vote is checked by the same rules as ever and can be
-/// refused on its own; every caller is answered only after the commit that holds its vote. While one
-/// batch commits the next one gathers, so a burst costs a handful of commits instead of one per vote.
-/// If a batch fails as a whole, its votes are stored one by one, so one bad vote cannot sink the others.
-/// When the host stops, the votes already queued are still stored.
+/// The single writer of votes (<see cref="BatchWriter{TPending}"/>). A batch is stored in one transaction: one
+/// query for the scenarios with their sessions, one for the votes already there (and one for participants this
+/// server has not met), one block of sequence numbers per session, one commit. Each vote is checked by the same
+/// rules as ever and can be refused on its own; every caller is answered only after the commit that holds its vote.
 /// </summary>
-public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, ParticipantSessions participants, SnogMetrics metrics, TimeProvider clock, ILogger<VoteBatcher> logger) : BackgroundService
+public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, ParticipantSessions participants, SnogMetrics metrics, TimeProvider clock, ILogger<VoteBatcher> logger)
+    : BatchWriter<VoteBatcher.Pending>(logger)
 {
-    public const int MaxBatch = 500;
-
     // The batch's reads, compiled once: a vote at a calm pace paid more for turning its LINQ into SQL than for the SQL.
     // Lists, not arrays: an array's Contains binds to a span in an expression tree, which EF does not translate.
     private static readonly Compiled<Func<SnogDbContext, List<Guid>, IAsyncEnumerable<ParticipantRow>>> SessionsOfParticipants = new(() =>
@@ -48,12 +41,15 @@ public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, Participant
         public ScenarioSnapshot Snapshot => new(OpenedAt, State, ShowResultsLive, AsksCamp, CampList);
     }
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-
     /// <summary>What a stored vote means for its caller: the receipt, its session, and whether anything changed.</summary>
     public sealed record Outcome(VoteReceipt Receipt, Guid SessionId, bool Changed);
 
-    internal sealed record Pending(Guid ParticipantId, Guid ScenarioId, Choice Choice, TaskCompletionSource<Outcome> Done);
+    public sealed record Pending(Guid ParticipantId, Guid ScenarioId, Choice Choice, TaskCompletionSource<Outcome> Done) : IPending
+    {
+        public void Fail(Exception reason) => Done.TrySetException(reason);
+    }
+
+    protected override string What => "votes";
 
     /// <summary>A batch as checked and stored: each vote's outcome or refusal, in order, and what it gives the tallies per session.</summary>
     internal sealed record Applied(List<(Outcome? Outcome, Exception? Refusal)> Outcomes, List<CommittedBlock> Blocks);
@@ -62,64 +58,11 @@ public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, Participant
     public Task<Outcome> SubmitAsync(Guid participantId, Guid scenarioId, Choice choice)
     {
         var pending = new Pending(participantId, scenarioId, choice, new TaskCompletionSource<Outcome>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new InvalidOperationException("The vote writer has stopped.");
-        }
-
+        Enqueue(pending);
         return pending.Done.Task;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<Pending>(MaxBatch);
-
-        // Not stoppingToken: the loop ends when the queue is closed and drained (StopAsync), so no queued vote is dropped.
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
-        {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
-            {
-                batch.Add(next);
-            }
-
-            try
-            {
-                await StoreAsync(batch);
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "A batch of {Count} votes failed as a whole; storing them one by one", batch.Count);
-                foreach (var single in batch)
-                {
-                    try
-                    {
-                        await StoreAsync([single]);
-                    }
-                    catch (Exception one)
-                    {
-                        single.Done.TrySetException(one);
-                    }
-                }
-            }
-
-            batch.Clear();
-        }
-    }
-
-    /// <summary>Stops taking votes; the ones already queued are stored before the service stops.</summary>
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        _queue.Writer.TryComplete();
-        await base.StopAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        _queue.Writer.TryComplete();
-        base.Dispose();
-    }
-
-    private async Task StoreAsync(IReadOnlyList<Pending> batch)
+    protected override async Task StoreAsync(IReadOnlyList<Pending> batch)
     {
         var (results, blocks) = await db.WriteAsync(ctx => ApplyAsync(ctx, batch));
 

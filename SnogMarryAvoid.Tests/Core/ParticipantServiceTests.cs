@@ -24,6 +24,34 @@ public class ParticipantServiceTests : CoreTest
         recorder.OfType<ParticipantJoined>().Should().ContainSingle().Which.ParticipantCount.Should().Be(1);
     }
 
+    /// <summary>
+    /// A room scanning the QR code at once (issue 20's join ramp): the joins share transactions, the facilitators
+    /// hear the head count once a batch rather than once a phone, and each join is still answered on its own: the
+    /// same browser twice is one participant, and a wrong code in the burst is refused alone.
+    /// </summary>
+    [Fact]
+    public async Task ABurstOfJoins_SharesTransactions_EachStillAnsweredOnItsOwn()
+    {
+        var (session, _) = await Core.LiveSessionAsync();
+        using var recorder = new EventRecorder(Core.Events, session.Id);
+        var twice = ParticipantService.NewKey();
+
+        var joins = Enumerable.Range(0, 300).Select(_ => Core.Participants.JoinAsync(session.JoinCode, ParticipantService.NewKey()))
+            .Append(Core.Participants.JoinAsync(session.JoinCode, twice))
+            .Append(Core.Participants.JoinAsync(session.JoinCode, twice)).ToList();
+        var wrong = () => Core.Participants.JoinAsync("KXKXK", ParticipantService.NewKey());
+        await wrong.Should().ThrowAsync<DomainException>().Where(e => e.Error == DomainError.UnknownJoinCode);
+        var joined = await Task.WhenAll(joins);
+
+        joined.Select(j => j.ParticipantId).Distinct().Should().HaveCount(301);
+        joined.TakeLast(2).Select(j => j.ParticipantId).Distinct().Should().ContainSingle("the same browser twice is one participant");
+        joined.TakeLast(2).Count(j => j.IsNew).Should().Be(1);
+        (await Core.CountParticipantsAsync(session.Id)).Should().Be(301);
+        var counts = await recorder.WaitForAsync<ParticipantJoined>(e => e.ParticipantCount == 301);
+        recorder.OfType<ParticipantJoined>().Count.Should().BeLessThan(301 / 10, "one count a batch, not one a phone");
+        counts.ParticipantCount.Should().Be(301);
+    }
+
     [Fact]
     public async Task Join_IsAllowedBeforeTheSessionStarts()
     {

@@ -18,6 +18,9 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>The StackExchange.Redis configuration string of this server.</summary>
     public string Configuration => $"127.0.0.1:{Port}";
 
+    /// <summary>A server with its port chosen, not yet started (Redis away when the app starts).</summary>
+    public static RedisServer NotStarted() => new(AppFactory.FreePort());
+
     public static async Task<RedisServer> StartNewAsync()
     {
         var server = new RedisServer(AppFactory.FreePort());

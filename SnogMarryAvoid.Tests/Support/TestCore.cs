@@ -105,7 +105,7 @@ public sealed class TestCore : IAsyncDisposable
 
     /// <summary>
     /// Core over an engine given its settings. Background services (the countdown closer) do not run:
-    /// tests drive them; the vote writer does. Pass a <paramref name="clock"/> to control time. Every
+    /// tests drive them; the vote and join writers do. Pass a <paramref name="clock"/> to control time. Every
     /// database command is counted in <see cref="Commands"/>.
     /// </summary>
     public static async Task<TestCore> CreateAsync(Dictionary<string, string?> settings, string? folder = null, TimeProvider? clock = null)
@@ -120,12 +120,19 @@ public sealed class TestCore : IAsyncDisposable
             .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<CommandCounter>())
             .AddSnogCore(folder ?? Path.GetTempPath());
         var services = collection.BuildServiceProvider();
-        foreach (var hosted in services.GetServices<IHostedService>().Where(h => h is not BackgroundService or VoteBatcher))
+        foreach (var hosted in services.GetServices<IHostedService>().Where(h => h is not BackgroundService or VoteBatcher or JoinBatcher))
         {
             await hosted.StartAsync(CancellationToken.None);
         }
 
         return new TestCore(services, folder, settings, ownsFolder: true);
+    }
+
+    /// <summary>How many participants the session has, as stored.</summary>
+    public async Task<int> CountParticipantsAsync(Guid sessionId)
+    {
+        await using var ctx = await Db.ReadAsync();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(ctx.Participants, p => p.SessionId == sessionId);
     }
 
     /// <summary>The database commands run so far, by every context of this Core.</summary>
@@ -164,6 +171,7 @@ public sealed class TestCore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.GetRequiredService<VoteBatcher>().StopAsync(CancellationToken.None);
+        await _services.GetRequiredService<JoinBatcher>().StopAsync(CancellationToken.None);
         await _services.DisposeAsync();
         if (!_ownsFolder)
         {
