@@ -23,8 +23,15 @@ public sealed record PhoneRules(
     string ReasonTooLong,
     string BeforeVoting,
     string CampQuestion,
-    IReadOnlyDictionary<string, int> Verdicts)
+    IReadOnlyDictionary<string, int> Verdicts,
+    int AnswerWithin = PhoneRules.AnswerWithinMs)
 {
+    /// <summary>
+    /// How long the phone waits for a vote's answer before it takes its connection for dead, keeps the tap and
+    /// connects again: a network gone silent is noticed at the tap, without the server pinging every phone every second.
+    /// </summary>
+    public const int AnswerWithinMs = 4000;
+
     /// <summary>The placeholder in <see cref="ReasonTooLong"/> for the length the person typed.</summary>
     public const string LengthPlaceholder = "{length}";
 

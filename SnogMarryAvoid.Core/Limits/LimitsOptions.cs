@@ -36,6 +36,15 @@ public sealed class LimitsOptions : ISettings
     [Range(1, 1_000_000)]
     public int HubConnectionsPerAddress { get; set; } = 20_000;
 
+    /// <summary>
+    /// How often the hub pings each connection. A client that hears nothing for two and a half times this takes its
+    /// connection for dead (the phone page does so, and also at once when a vote is not answered within
+    /// <see cref="Contract.PhoneRules.AnswerWithinMs"/>). Every ping is a message to every phone: at 1 s, 19,000 phones
+    /// were 19,000 messages a second doing nothing (docs/benchmarks.md).
+    /// </summary>
+    [Range(1, 60)]
+    public int HubPingSeconds { get; set; } = 5;
+
     /// <summary>How long an idle HTTP keep-alive connection stays open.</summary>
     [Range(1, 3_600)]
     public int KeepAliveSeconds { get; set; } = 15;

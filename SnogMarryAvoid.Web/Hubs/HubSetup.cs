@@ -6,8 +6,8 @@ namespace SnogMarryAvoid.Web.Hubs;
 
 public static class HubSetup
 {
-    /// <summary>How often the hub pings every connection, so that a client notices a dead one within a few seconds.</summary>
-    public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(1);
+    /// <summary>How long a client may hear nothing before it takes its connection for dead: two and a half pings.</summary>
+    public static int ServerTimeoutMs(LimitsOptions limits) => limits.HubPingSeconds * 2500;
 
     /// <summary>
     /// The real-time API: SignalR with the session hub's limits (from <see cref="LimitsOptions"/>), its
@@ -25,18 +25,22 @@ public static class HubSetup
         services.AddHostedService<HubEventBridge>();
         services.AddSignalR().AddHubOptions<SessionHub>(o =>
         {
-            // A ping every second: a phone (js/phone.js, three seconds' server timeout) knows at once when
-            // its connection is dead, and keeps the tap it makes meanwhile for when it is back.
-            o.KeepAliveInterval = KeepAlive;
             o.AddFilter<Hosting.HubInFlight>();
             o.AddFilter<HubRefusals>();
             o.AddFilter<HubConnectionLimiter>();
             o.AddFilter<HubCallLimiter>();
         });
 
-        // The API's messages are small: a code, an id, a choice, a reason of at most 280 characters.
+        // The API's messages are small: a code, an id, a choice, a reason of at most 280 characters. A ping every
+        // Limits:HubPingSeconds (5 s): a phone (js/phone.js) takes its connection for dead after two and a half pings
+        // of silence, or at once when a vote is not answered, and keeps the tap it made for when it is back.
         services.AddOptions<HubOptions<SessionHub>>()
-            .Configure<IOptions<LimitsOptions>>((o, limits) => o.MaximumReceiveMessageSize = limits.Value.HubMessageBytes);
+            .Configure<IOptions<LimitsOptions>>((o, limits) =>
+            {
+                o.MaximumReceiveMessageSize = limits.Value.HubMessageBytes;
+                o.KeepAliveInterval = TimeSpan.FromSeconds(limits.Value.HubPingSeconds);
+                o.ClientTimeoutInterval = TimeSpan.FromSeconds(Math.Max(30, limits.Value.HubPingSeconds * 3));
+            });
 
         // HubRefusals logs every failed call once, at the right level: a refusal at Debug without a stack,
         // anything else as an Error with it. SignalR's own lines would log each refusal again as an Error

@@ -28,6 +28,9 @@ const REVEALED = rules.states.Revealed;
 const ENDED = rules.phases.Ended;
 // The server checks again; checking here too means a pasted essay never has to travel.
 const MAX_REASON = rules.maxReasonLength;
+// How long a silent connection is trusted (two and a half of the server's pings), and a vote's answer awaited.
+const SERVER_TIMEOUT_MS = Number(root.dataset.serverTimeoutMs);
+const ANSWER_WITHIN_MS = rules.answerWithin;
 const reasonTooLong = (length) => t("reasonTooLong", { length, max: MAX_REASON });
 
 const state = {
@@ -76,8 +79,8 @@ const retryDelay = (attempt) => {
 function build(direct) {
   const next = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/session", direct ? { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets } : {})
-    // The server pings every second; three seconds of silence is a dead connection, said at once.
-    .withServerTimeout(3000)
+    // The server pings every few seconds (Limits:HubPingSeconds); two and a half pings of silence is a dead connection.
+    .withServerTimeout(SERVER_TIMEOUT_MS)
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (retry) => retryDelay(retry.previousRetryCount) })
     .configureLogging(signalR.LogLevel.Warning)
     .build();
@@ -244,20 +247,31 @@ async function vote(choice) {
 }
 
 // Sends a vote; one whose answer never came (the connection dropped) is kept and sent again when the
-// phone is back: votes are idempotent, so a vote that did arrive is not counted twice.
+// phone is back: votes are idempotent, so a vote that did arrive is not counted twice. An answer that does
+// not come within ANSWER_WITHIN_MS means a network gone silent: the phone says it is offline at once and
+// connects again, rather than wait for the server's pings to stop.
 async function send(scenarioId, choice) {
   state.sending = choice;
   state.pending = null;
   draw();
+  const sentOn = connection;
+  const silent = setTimeout(() => {
+    if (connection === sentOn && state.sending === choice) {
+      state.pending = { scenarioId, choice };
+      setOnline(false);
+      sentOn.stop();
+    }
+  }, ANSWER_WITHIN_MS);
   try {
     state.votes.set(scenarioId, await connection.invoke("Vote", scenarioId, choice));
   } catch (error) {
-    if (connection.state === signalR.HubConnectionState.Connected) {
+    if (sentOn.state === signalR.HubConnectionState.Connected) {
       state.error = messageOf(error);
     } else {
       state.pending = { scenarioId, choice };
     }
   } finally {
+    clearTimeout(silent);
     state.sending = null;
     draw();
   }
