@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json;
-using Microsoft.AspNetCore.SignalR.Client;
 using SnogMarryAvoid.Core.Contract;
 using SnogMarryAvoid.Core.Voting;
 
@@ -46,7 +44,11 @@ public readonly record struct VotePlan(int First, double AtMs, (int Choice, doub
 /// </summary>
 public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsyncDisposable
 {
-    private readonly HubConnection?[] _phones = new HubConnection?[count];
+    /// <summary>How often each phone tells the server it is still there (the server's timeout is 30 s of silence).</summary>
+    private static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(15);
+
+    private readonly IPhone?[] _phones = new IPhone?[count];
+    private Timer? _pings;
     private readonly HttpMessageInvoker[] _sources = [.. options.SourceAddresses.Select(Facilitator.From)];
     private int _resultsEvents;
     private int _sessionEvents;
@@ -76,13 +78,20 @@ public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsy
                 var participant = first + i;
                 var server = ServerOf(options, participant);
                 var source = _sources.Length == 0 ? null : _sources[participant % _sources.Length];
-                var phone = Facilitator.Connection(options, server, null, source);
-
                 // Every message a phone receives while the room votes is counted (docs/benchmarks.md).
-                phone.On<JsonElement, long>(nameof(ISessionClient.ResultsChanged), (_, _) => Interlocked.Increment(ref _resultsEvents));
-                phone.On<JsonElement>(nameof(ISessionClient.SessionChanged), _ => Interlocked.Increment(ref _sessionEvents));
-                await phone.StartAsync(ct);
-                await phone.InvokeAsync<JoinReply>(nameof(ISessionHub.Join), code, null, ct);
+                IPhone phone = options.LongPolling
+                    ? await LibraryPhone.ConnectAsync(options, server, Heard, ct)
+                    : await LitePhone.ConnectAsync(server, source, Heard, ct);
+                try
+                {
+                    await phone.InvokeAsync(nameof(ISessionHub.Join), [code, null], ct);
+                }
+                catch
+                {
+                    await phone.DisposeAsync();
+                    throw;
+                }
+
                 _phones[i] = phone;
                 Interlocked.Increment(ref connected);
                 perServer.AddOrUpdate(server.ToString(), 1, (_, n) => n + 1);
@@ -97,7 +106,38 @@ public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsy
                 gate.Release();
             }
         }));
+        _pings ??= new Timer(_ => _ = PingAllAsync(), null, PingEvery, PingEvery);
         return new JoinFigures(connected, failed, started, Interlocked.Read(ref last), perServer.ToDictionary());
+    }
+
+    private void Heard(string name)
+    {
+        if (name == nameof(ISessionClient.ResultsChanged))
+        {
+            Interlocked.Increment(ref _resultsEvents);
+        }
+        else if (name == nameof(ISessionClient.SessionChanged))
+        {
+            Interlocked.Increment(ref _sessionEvents);
+        }
+    }
+
+    private async Task PingAllAsync()
+    {
+        foreach (var phone in _phones)
+        {
+            if (phone is not null)
+            {
+                try
+                {
+                    await phone.PingAsync(CancellationToken.None);
+                }
+                catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or ObjectDisposedException or InvalidOperationException)
+                {
+                    // A phone the server dropped: the run's audit says what it lost.
+                }
+            }
+        }
     }
 
     /// <summary>Every phone of this fleet votes on the scenario as planned, the plan's moments counted from <paramref name="openedAt"/>.</summary>
@@ -129,12 +169,12 @@ public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsy
         return [.. votes];
     }
 
-    private static async Task<VoteRecord> VoteAsync(HubConnection phone, int participant, int order, Guid scenarioId, int choice, bool isRetry, CancellationToken ct)
+    private static async Task<VoteRecord> VoteAsync(IPhone phone, int participant, int order, Guid scenarioId, int choice, bool isRetry, CancellationToken ct)
     {
         var sentAt = Stopwatch.GetTimestamp();
         try
         {
-            var receipt = await phone.InvokeAsync<VoteReceipt>(nameof(ISessionHub.Vote), scenarioId, (Choice)choice, ct);
+            var receipt = await phone.InvokeAsync<VoteReceipt>(nameof(ISessionHub.Vote), [scenarioId, (Choice)choice], ct);
             return new VoteRecord(participant, order, scenarioId, choice, isRetry, sentAt, Stopwatch.GetTimestamp(), receipt.Sequence, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -154,8 +194,13 @@ public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsy
 
     public async ValueTask DisposeAsync()
     {
+        if (_pings is not null)
+        {
+            await _pings.DisposeAsync();
+        }
+
         using var gate = new SemaphoreSlim(200);
-        await Task.WhenAll(_phones.OfType<HubConnection>().Select(async c =>
+        await Task.WhenAll(_phones.OfType<IPhone>().Select(async c =>
         {
             await gate.WaitAsync();
             try
