@@ -44,8 +44,9 @@ internal static partial class Facilitator
         .Build();
 
     /// <summary>What opens a phone's WebSocket from <paramref name="address"/> (one per address, shared by its phones).</summary>
-    public static HttpMessageInvoker From(IPAddress address) => new(new SocketsHttpHandler
+    public static HttpMessageInvoker From(IPAddress address, bool trustAnyCertificate = false) => new(new SocketsHttpHandler
     {
+        SslOptions = trustAnyCertificate ? new() { RemoteCertificateValidationCallback = delegate { return true; } } : new(),
         ConnectCallback = async (context, ct) =>
         {
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

@@ -38,7 +38,13 @@ public sealed record LoadOptions
     public bool StaffPages { get; init; }
     public int Processes { get; init; } = 1;
     public IReadOnlyList<IPAddress> SourceAddresses { get; init; } = [];
+
+    /// <summary>Phones accept any certificate: for a test proxy with a self-signed one (<c>--trust-any-certificate</c>).</summary>
+    public bool TrustAnyCertificate { get; init; }
     public double SettleSeconds { get; init; } = 5;
+
+    /// <summary>How long after every phone has left the servers' memory is read again (0: not read).</summary>
+    public double AfterLeaveSeconds { get; init; }
 
     /// <summary>A worker process of a run with <c>--processes</c>: it holds phones <see cref="FirstIndex"/> onwards and takes its orders on standard input.</summary>
     public bool Worker { get; init; }
@@ -75,6 +81,8 @@ public sealed record LoadOptions
           --source-addresses A,B phones' connections leave from these local addresses in turn (127.0.0.2,127.0.0.3…): one
                                  address pair runs out of ports near 28,000 connections
           --settle-seconds S     wait after the joins before reading the servers' idle memory (default 5)
+          --after-leave-seconds S read the servers' memory again S seconds after every phone has left (default: not read)
+          --trust-any-certificate phones accept any TLS certificate (a test proxy's self-signed one)
           --quiet                no progress line
 
         SnogMarryAvoid.LoadTest --phone-first-load: one phone's first load, in a real headless Chromium.
@@ -124,6 +132,8 @@ public sealed record LoadOptions
                 "--staff-pages" => options with { StaffPages = true },
                 "--processes" => options with { Processes = Int() },
                 "--source-addresses" => options with { SourceAddresses = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(IPAddress.Parse)] },
+                "--trust-any-certificate" => options with { TrustAnyCertificate = true },
+                "--after-leave-seconds" => options with { AfterLeaveSeconds = Number() },
                 "--settle-seconds" => options with { SettleSeconds = Number() },
                 "--worker" => options with { Worker = true },
                 "--first-index" => options with { FirstIndex = Int() },
@@ -155,6 +165,7 @@ public sealed record LoadOptions
         Check(CalmIntervalMs is null or (>= 1 and <= 60_000), "--calm-interval-ms is 1 to 60,000.");
         Check(Processes is >= 1 and <= 16 && Processes <= Participants, "--processes is 1 to 16, and at most --participants.");
         Check(SettleSeconds is >= 0 and <= 600, "--settle-seconds is 0 to 600.");
+        Check(AfterLeaveSeconds is >= 0 and <= 600, "--after-leave-seconds is 0 to 600.");
         if (Worker)
         {
             // A worker takes its join code and orders from its coordinator, never signs in.

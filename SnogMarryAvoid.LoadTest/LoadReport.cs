@@ -48,9 +48,13 @@ public sealed record PhoneTraffic(int Scenario, int Phones, int Votes, int Resul
 
 /// <summary>
 /// One server's memory and CPU over the run, from /proc: its resident memory before the phones joined and once
-/// they had joined and idled (<see cref="LoadOptions.SettleSeconds"/>), its peak, and its CPU time.
+/// they had joined and idled (<see cref="LoadOptions.SettleSeconds"/>), its peak, its CPU time, and (with
+/// <see cref="LoadOptions.AfterLeaveSeconds"/>) its resident memory that long after every phone had left.
 /// </summary>
-public sealed record ServerFigures(int Pid, long PeakRssBytes, long? RssBeforePhonesBytes, long? RssPhonesIdleBytes, double CpuSeconds);
+public sealed record ServerFigures(int Pid, long PeakRssBytes, long? RssBeforePhonesBytes, long? RssPhonesIdleBytes, double CpuSeconds)
+{
+    public long? RssAfterLeaveBytes { get; init; }
+}
 
 /// <summary>
 /// What one scenario's voting cost the servers: CPU time from the opening until every projector had the last
@@ -84,6 +88,9 @@ public sealed record LoadReport(
     /// <summary>From the first phone's connection to the last phone's joining, over all processes.</summary>
     public double JoinSeconds { get; init; }
 
+    /// <summary>Why the first phone that could not join failed, if one failed.</summary>
+    public string? FirstJoinFailure { get; init; }
+
     public IReadOnlyDictionary<string, int> PhonesPerServer { get; init; } = new Dictionary<string, int>();
 
     public IReadOnlyList<ServerFigures> Servers { get; init; } = [];
@@ -108,7 +115,7 @@ public sealed record LoadReport(
         var c = CultureInfo.InvariantCulture;
         void Row(string name, string value) => t.AppendLine(c, $"| {name} | {value} |");
         t.AppendLine("| measure | value |").AppendLine("|---|---|");
-        Row("participants (hub connections)", $"{Connected:N0} connected, {ConnectFailed:N0} failed");
+        Row("participants (hub connections)", $"{Connected:N0} connected, {ConnectFailed:N0} failed{(FirstJoinFailure is { } why ? $" (the first: {why})" : "")}");
         Row("scenarios × burst", $"{Options.Scenarios} × {Options.BurstSeconds:0.#} s, change {Options.ChangeShare:P0}, retry {Options.RetryShare:P0}");
         Row("votes", $"{VotesSent:N0} sent, {VotesAcknowledged:N0} acknowledged, {VotesRefused:N0} refused");
         if (Audit is { } a)
@@ -134,7 +141,7 @@ public sealed record LoadReport(
         foreach (var (server, i) in Servers.Select((s, i) => (s, i)))
         {
             var perPhone = BytesPerIdlePhone[i];
-            Row($"server {i + 1} (pid {server.Pid})", $"RSS {Mib(server.RssBeforePhonesBytes)} before the phones, {Mib(server.RssPhonesIdleBytes)} with them idle{(perPhone is { } b ? $" ({b / 1024:0.0} KiB a phone)" : "")}, peak {Mib(server.PeakRssBytes)}; CPU {server.CpuSeconds:0.0} s");
+            Row($"server {i + 1} (pid {server.Pid})", $"RSS {Mib(server.RssBeforePhonesBytes)} before the phones, {Mib(server.RssPhonesIdleBytes)} with them idle{(perPhone is { } b ? $" ({b / 1024:0.0} KiB a phone)" : "")}, peak {Mib(server.PeakRssBytes)}{(server.RssAfterLeaveBytes is { } left ? $", {Mib(left)} {Options.AfterLeaveSeconds:0} s after the phones left" : "")}; CPU {server.CpuSeconds:0.0} s");
         }
 
         foreach (var cost in Costs.Where(c => c.CpuMsPerVote is not null))

@@ -144,7 +144,20 @@ public sealed class LoadRun(LoadOptions options, TextWriter output, string[]? ar
         _phase = "auditing";
         var audit = session is null ? null : await AuditAsync(facilitator, session, scenarioIds);
         await DisconnectAllAsync(facilitator);
-        var serverFigures = servers.Select((s, i) => new ServerFigures(s.Pid, s.PeakRssBytes, rssBefore[i], rssJoined[i], s.CpuSeconds)).ToList();
+        var rssAfterLeave = new long?[servers.Count];
+        if (options.AfterLeaveSeconds > 0 && servers.Count > 0)
+        {
+            // Every phone leaves, as when a room empties; the servers are left alone a while, then read again.
+            _phase = "after the phones left";
+            await fleet.DisposeAsync();
+            await Task.Delay(TimeSpan.FromSeconds(options.AfterLeaveSeconds));
+            for (var i = 0; i < servers.Count; i++)
+            {
+                rssAfterLeave[i] = servers[i].RssNow();
+            }
+        }
+
+        var serverFigures = servers.Select((s, i) => new ServerFigures(s.Pid, s.PeakRssBytes, rssBefore[i], rssJoined[i], s.CpuSeconds) { RssAfterLeaveBytes = rssAfterLeave[i] }).ToList();
         return Report(audit, serverFigures, Stopwatch.GetElapsedTime(started), stoppedEarly, session, idleCpuPerSecond);
     }
 
@@ -272,6 +285,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter output, string[]? ar
             Environment.ProcessorCount, MachineInfo.Describe(), _traffic)
         {
             JoinSeconds = joinSeconds,
+            FirstJoinFailure = joins.FirstFailure,
             PhonesPerServer = joins.PhonesPerServer,
             Servers = servers,
             IdleCpuPerSecond = idleCpuPerSecond,

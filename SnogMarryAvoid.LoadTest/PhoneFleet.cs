@@ -10,7 +10,11 @@ namespace SnogMarryAvoid.LoadTest;
 public sealed record VoteRecord(int Participant, int ScenarioOrder, Guid ScenarioId, int Choice, bool IsRetry, long SentAt, long AckedAt, long Sequence, string? Error);
 
 /// <summary>How a fleet's joins went: how many, and when the first started and the last was answered (Stopwatch timestamps).</summary>
-public sealed record JoinFigures(int Connected, int Failed, long FirstStartedAt, long LastJoinedAt, IReadOnlyDictionary<string, int> PhonesPerServer);
+public sealed record JoinFigures(int Connected, int Failed, long FirstStartedAt, long LastJoinedAt, IReadOnlyDictionary<string, int> PhonesPerServer)
+{
+    /// <summary>Why the first phone that could not join failed (its exception's type and message), if one failed.</summary>
+    public string? FirstFailure { get; init; }
+}
 
 /// <summary>
 /// What one phone does in a scenario, the same in every process of a run: derived from the seed, the scenario
@@ -49,7 +53,7 @@ public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsy
 
     private readonly IPhone?[] _phones = new IPhone?[count];
     private Timer? _pings;
-    private readonly HttpMessageInvoker[] _sources = [.. options.SourceAddresses.Select(Facilitator.From)];
+    private readonly HttpMessageInvoker[] _sources = [.. options.SourceAddresses.Select(a => Facilitator.From(a, options.TrustAnyCertificate))];
     private int _resultsEvents;
     private int _sessionEvents;
 
@@ -69,6 +73,7 @@ public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsy
         var started = Stopwatch.GetTimestamp();
         long last = 0;
         var perServer = new ConcurrentDictionary<string, int>();
+        string? firstFailure = null;
         using var gate = new SemaphoreSlim(options.ConnectConcurrency);
         await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
         {
@@ -81,7 +86,7 @@ public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsy
                 // Every message a phone receives while the room votes is counted (docs/benchmarks.md).
                 IPhone phone = options.LongPolling
                     ? await LibraryPhone.ConnectAsync(options, server, Heard, ct)
-                    : await LitePhone.ConnectAsync(server, source, Heard, ct);
+                    : await LitePhone.ConnectAsync(server, source, options.TrustAnyCertificate, Heard, ct);
                 try
                 {
                     await phone.InvokeAsync(nameof(ISessionHub.Join), [code, null], ct);
@@ -100,6 +105,7 @@ public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsy
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 Interlocked.Increment(ref failed);
+                Interlocked.CompareExchange(ref firstFailure, $"{ex.GetType().Name}: {ex.GetBaseException().Message}", null);
             }
             finally
             {
@@ -107,7 +113,7 @@ public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsy
             }
         }));
         _pings ??= new Timer(_ => _ = PingAllAsync(), null, PingEvery, PingEvery);
-        return new JoinFigures(connected, failed, started, Interlocked.Read(ref last), perServer.ToDictionary());
+        return new JoinFigures(connected, failed, started, Interlocked.Read(ref last), perServer.ToDictionary()) { FirstFailure = firstFailure };
     }
 
     private void Heard(string name)
@@ -183,6 +189,8 @@ public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsy
         }
     }
 
+    private int _disposed;
+
     private static async Task DelayUntilAsync(long start, double ms, CancellationToken ct)
     {
         var wait = ms - Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -194,6 +202,11 @@ public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsy
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (_pings is not null)
         {
             await _pings.DisposeAsync();

@@ -13,6 +13,7 @@ namespace SnogMarryAvoid.LoadTest;
 public sealed class WorkerFleet : IFleet
 {
     private readonly List<Worker> _workers = [];
+    private int _disposed;
 
     private WorkerFleet()
     {
@@ -36,7 +37,10 @@ public sealed class WorkerFleet : IFleet
     {
         var each = await Task.WhenAll(_workers.Select(w => w.AskAsync<JoinFigures>($"join {code}", ct)));
         return new JoinFigures(each.Sum(f => f.Connected), each.Sum(f => f.Failed), each.Min(f => f.FirstStartedAt), each.Max(f => f.LastJoinedAt),
-            each.SelectMany(f => f.PhonesPerServer).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)));
+            each.SelectMany(f => f.PhonesPerServer).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)))
+        {
+            FirstFailure = each.Select(f => f.FirstFailure).FirstOrDefault(f => f is not null),
+        };
     }
 
     public async Task<List<VoteRecord>> VoteAsync(int order, Guid scenarioId, long openedAt, CancellationToken ct)
@@ -54,6 +58,11 @@ public sealed class WorkerFleet : IFleet
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await Task.WhenAll(_workers.Select(w => w.QuitAsync()));
     }
 

@@ -49,6 +49,7 @@ public static class WebSetup
         services.AddSingleton<INetworkAddresses, MachineAddresses>();
         services.AddSingleton<JoinLinks>();
         services.AddHostedService<RoomAddressBanner>();
+        services.AddHostedService<MemoryGiveBack>();
         services.AddSingleton<ParticipantCookie>();
         services.AddSingleton<JoinAttemptLimiter>();
         services.AddSnogHub();

@@ -31,6 +31,7 @@ public class SettingsTests
     [InlineData("Limits:WrongJoinCodesPerMinute", "0", "Limits:WrongJoinCodesPerMinute is '0': expected a whole number from 1 to 100000.")]
     [InlineData("Limits:HubCallsPerSecond", "-1", "Limits:HubCallsPerSecond is '-1': expected a number from 0.1 to 100000.")]
     [InlineData("Limits:HubMessageBytes", "8 KB", "Limits:HubMessageBytes is '8 KB': expected a whole number from 1024 to 1048576.")]
+    [InlineData("Limits:HubPingSeconds", "0", "Limits:HubPingSeconds is '0': expected a whole number from 1 to 60.")]
     [InlineData("Retention:DeleteSessionsOlderThanDays", "thirty", "Retention:DeleteSessionsOlderThanDays is 'thirty': expected a whole number from 0 to 36500.")]
     [InlineData("PublicBaseUrl", "vote.example.org", "PublicBaseUrl is 'vote.example.org': expected an absolute http:// or https:// address, like https://vote.example.org.")]
     [InlineData("PublicBaseUrl", "ftp://vote.example.org", "PublicBaseUrl is 'ftp://vote.example.org': expected an absolute http:// or https:// address, like https://vote.example.org.")]

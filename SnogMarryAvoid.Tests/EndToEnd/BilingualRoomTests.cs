@@ -26,21 +26,34 @@ public partial class BilingualRoomTests(BrowserFixture browser) : IAsyncLifetime
 
     public static TheoryData<int, int> Screens => new() { { 1280, 720 }, { 1920, 1080 }, { 3840, 2160 } };
 
+    // What does not fit the screen: elements past the view's edges, a page that scrolls, a view that overflows.
+    private const string WhatDoesNotFit = """
+        () => {
+          const view = document.querySelector('.projector-view[data-fit]');
+          const box = view.getBoundingClientRect();
+          const shown = [...view.querySelectorAll('h1, p, li, span, .result-row, .qr')].filter(e => e.offsetParent !== null && !e.closest('[hidden]'));
+          const out = shown.filter(e => { const r = e.getBoundingClientRect(); return r.bottom > box.bottom + 1 || r.right > box.right + 1; })
+            .map(e => 'clipped: ' + e.className + ': ' + e.textContent.slice(0, 40));
+          if (document.documentElement.scrollHeight > innerHeight + 1 || document.documentElement.scrollWidth > innerWidth + 1) out.push('the page scrolls');
+          if (view.scrollHeight > view.clientHeight + 1) out.push('the view overflows');
+          return out;
+        }
+        """;
+
     private static async Task ExpectFitsAsync(IPage page, string what)
     {
         await page.WaitForFunctionAsync("() => document.querySelector('.projector-view[data-fit]')?.dataset.fitted");
-        var problems = await page.EvaluateAsync<string[]>("""
-            () => {
-              const view = document.querySelector('.projector-view[data-fit]');
-              const box = view.getBoundingClientRect();
-              const shown = [...view.querySelectorAll('h1, p, li, span, .result-row, .qr')].filter(e => e.offsetParent !== null && !e.closest('[hidden]'));
-              const out = shown.filter(e => { const r = e.getBoundingClientRect(); return r.bottom > box.bottom + 1 || r.right > box.right + 1; })
-                .map(e => 'clipped: ' + e.className + ': ' + e.textContent.slice(0, 40));
-              if (document.documentElement.scrollHeight > innerHeight + 1 || document.documentElement.scrollWidth > innerWidth + 1) out.push('the page scrolls');
-              if (view.scrollHeight > view.clientHeight + 1) out.push('the view overflows');
-              return out;
-            }
-            """);
+        // The fitter runs at the animation frame after each redraw (app.js), so a screen just drawn is given a
+        // moment to be fitted; what still does not fit after it is the failure.
+        try
+        {
+            await page.WaitForFunctionAsync($"() => ({WhatDoesNotFit})().length === 0", null, new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        var problems = await page.EvaluateAsync<string[]>(WhatDoesNotFit);
         problems.Should().BeEmpty($"the bilingual {what} fits the screen");
     }
 

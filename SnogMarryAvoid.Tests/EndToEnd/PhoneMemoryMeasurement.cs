@@ -21,6 +21,12 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
     private static readonly double BurstSeconds = double.TryParse(Environment.GetEnvironmentVariable("SMA_BURST_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var w) && w >= 0 ? w : 10;
     private static readonly int PhoneBrowsers = int.TryParse(Environment.GetEnvironmentVariable("SMA_PHONE_BROWSERS"), out var b) && b > 0 ? b : 4;
 
+    // SMA_PHONE_WAVES=1: every phone joins in one wave (the issue's "one wave of 100 real phone pages"); 2 by default.
+    private static readonly int Waves = Environment.GetEnvironmentVariable("SMA_PHONE_WAVES") == "1" ? 1 : 2;
+
+    // How long after every phone has closed the server's memory is read again (SMA_AFTER_CLOSE_SECONDS, 60 by default).
+    private static readonly int AfterCloseSeconds = int.TryParse(Environment.GetEnvironmentVariable("SMA_AFTER_CLOSE_SECONDS"), out var a) && a >= 0 ? a : 60;
+
     // In each phone: the moment of the tap (capture phase, before the page's script sees it) and the
     // moment the page first shows a vote as received (the hub's answer, after the commit), in epoch
     // milliseconds. window.__received resolves then, with both times and the chosen button's label, so
@@ -105,10 +111,14 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
             await Task.Delay(TimeSpan.FromSeconds(20));
         }
 
-        var firstWave = Phones / 2;
+        var firstWave = Waves == 1 ? Phones : Phones / 2;
         await JoinWaveAsync(firstWave);
         var halfway = server.ResidentBytes();
-        await JoinWaveAsync(Phones - firstWave);
+        if (Waves == 2)
+        {
+            await JoinWaveAsync(Phones - firstWave);
+        }
+
         var idle = server.ResidentBytes();
         await ProfileAsync(server, "idle");
         // Where each phone's button is, found before the taps, so that a tap is one touch and nothing
@@ -157,6 +167,21 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         using var scrape = new HttpRequestMessage(HttpMethod.Get, $"{server.Url}/metrics") { Headers = { Authorization = new("Bearer", MetricsToken) } };
         var broadcast = BroadcastPercentiles(await (await http.SendAsync(scrape)).EnsureSuccessStatusCode().Content.ReadAsStringAsync());
 
+        // Every phone leaves (its page closed, as when a room empties); a minute later the server's memory is read again.
+        foreach (var page in pages)
+        {
+            await page.Context.CloseAsync();
+        }
+
+        for (var wait = System.Diagnostics.Stopwatch.StartNew(); await ConnectedAsync(http, server) > 0;)
+        {
+            wait.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "every phone's hub connection ends when its page closes");
+            await Task.Delay(500);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(AfterCloseSeconds));
+        var closed = server.ResidentBytes();
+
         var folder = Path.Combine(AppContext.BaseDirectory, "measurements");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "phone-memory.json"), JsonSerializer.Serialize(new
@@ -167,7 +192,11 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
             serverRssIdleMiB = idle / 1024.0 / 1024,
             serverRssVotedMiB = voted / 1024.0 / 1024,
             rssPerIdlePhoneKiB = (idle - before) / 1024.0 / Phones,
-            rssPerIdlePhoneSecondWaveKiB = (idle - halfway) / 1024.0 / (Phones - firstWave),
+            rssPerIdlePhoneSecondWaveKiB = Waves == 2 ? (idle - halfway) / 1024.0 / (Phones - firstWave) : (double?)null,
+            waves = Waves,
+            serverRssAfterCloseMiB = closed / 1024.0 / 1024,
+            afterCloseSeconds = AfterCloseSeconds,
+            afterCloseAboveBeforePercent = (closed - before) * 100.0 / before,
             rssPerVotedPhoneKiB = (voted - before) / 1024.0 / Phones,
             tapToProjectorMs = new { p50 = latency.P50, p95 = latency.P95, p99 = latency.P99, max = latency.Max },
             phoneBrowsers = PhoneBrowsers,
@@ -176,11 +205,6 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
             tapToReceivedOnPhoneMs = new { p50 = tapToReceived.P50, p95 = tapToReceived.P95, p99 = tapToReceived.P99, max = tapToReceived.Max },
             serverCommitToBroadcastMs = new { count = broadcast.Count, p50AtMost = broadcast.P50, p99AtMost = broadcast.P99 },
         }, new JsonSerializerOptions { WriteIndented = true }));
-
-        foreach (var page in pages)
-        {
-            await page.Context.CloseAsync();
-        }
     }
 
     // utime + stime of a process, in seconds (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s).
@@ -197,6 +221,16 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(v => long.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         return (cpu.Sum() - cpu[3] - cpu[4]) / 100.0;
+    }
+
+    // Participants connected to the server now (its sma_participants_connected gauge).
+    private static async Task<long> ConnectedAsync(HttpClient http, ServerProcess server)
+    {
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, $"{server.Url}/metrics") { Headers = { Authorization = new("Bearer", MetricsToken) } };
+        var metrics = await (await http.SendAsync(scrape)).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
+        var line = System.Text.RegularExpressions.Regex.Match(metrics, @"^sma_participants_connected(\{[^}]*\})? (\d+)", System.Text.RegularExpressions.RegexOptions.Multiline);
+        line.Success.Should().BeTrue("the server reports its connected participants");
+        return long.Parse(line.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     // The 50th and 99th percentile of sma_broadcast_latency_milliseconds, as the upper bounds of their buckets.

@@ -47,7 +47,7 @@ public sealed class LoadToolSmokeTests : IAsyncLifetime
     /// <summary>
     /// The phones spread over two worker processes of the tool, leaving from two local addresses, at a calm pace:
     /// the same audit holds across processes (their votes, sequences and clocks are put together), and the run
-    /// reports the join ramp, the server's memory per phone and its CPU per vote (figures not asserted).
+    /// reports the join ramp, the server's memory per phone, after the phones left, and its CPU per vote (figures not asserted).
     /// </summary>
     [Fact]
     public async Task TwoProcesses_FromTwoLocalAddresses_AtACalmPace_NothingLost_AndTheCostsAreReported()
@@ -55,7 +55,7 @@ public sealed class LoadToolSmokeTests : IAsyncLifetime
         string[] args =
         [
             "--url", _app.BaseUrl, "--participants", "120", "--processes", "2", "--source-addresses", "127.0.0.2,127.0.0.3",
-            "--calm-interval-ms", "20", "--scenarios", "1", "--projectors", "1", "--settle-seconds", "1", "--max-seconds", "120", "--quiet",
+            "--calm-interval-ms", "20", "--scenarios", "1", "--projectors", "1", "--settle-seconds", "1", "--after-leave-seconds", "1", "--max-seconds", "120", "--quiet",
             "--email", "load@example.org", "--password", AppFactory.FacilitatorPassword,
             "--server-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ];
@@ -70,6 +70,7 @@ public sealed class LoadToolSmokeTests : IAsyncLifetime
         report.JoinSeconds.Should().BeGreaterThan(0);
         report.Costs.Should().ContainSingle().Which.CpuMsPerVote.Should().BePositive();
         report.Servers.Should().ContainSingle().Which.RssPhonesIdleBytes.Should().BePositive();
+        report.Servers.Single().RssAfterLeaveBytes.Should().BePositive("the memory is read again after the phones left");
         table.Should().Contain("| join ramp |").And.Contain("ms a vote");
     }
 
@@ -103,6 +104,7 @@ public sealed class LoadToolSmokeTests : IAsyncLifetime
     [InlineData("--bogus", "1", "Unknown option --bogus.")]
     [InlineData("--processes", "0", "--processes is 1 to 16, and at most --participants.")]
     [InlineData("--calm-interval-ms", "0", "--calm-interval-ms is 1 to 60,000.")]
+    [InlineData("--after-leave-seconds", "-1", "--after-leave-seconds is 0 to 600.")]
     public void BadOptions_AreExplained(string option, string value, string message)
     {
         var parse = () => LoadOptions.Parse([option, value, "--email", "x@example.org", "--password", "p"]);

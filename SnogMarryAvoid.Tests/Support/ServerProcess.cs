@@ -68,8 +68,9 @@ public sealed class ServerProcess : IAsyncDisposable
             return new ServerProcess(process, url, dataFolder, output);
         }
 
+        // 60 s: a start on a machine whose two cores are busy with browsers and other servers can take half of that.
         using var http = new HttpClient();
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 600; i++)
         {
             try
             {
@@ -86,8 +87,9 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
+        var exited = process.HasExited ? $" (it exited with {process.ExitCode})" : "";
         process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException("The web app did not answer /healthz within 30 s.");
+        throw new InvalidOperationException($"The web app did not answer /healthz within 60 s{exited}. Its last output:\n{string.Join('\n', output.TakeLast(20))}");
     }
 
     /// <summary>Asks the server to stop (SIGTERM), as a service manager or an orchestrator does; does not wait.</summary>

@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Shares of a perf profile's samples by what their stacks pass through (inclusive: a sample counts for every
+group its stack touches, so the shares overlap). Reads `perf script` output on standard input.
+
+usage: perf script -i server.perf | tools/profile-shares.py
+The server must run with DOTNET_PerfMapEnabled=1 so that perf names the JIT-compiled frames (docs/benchmarks.md).
+"""
+import re, sys
+
+GROUPS = [
+    ('storing votes (VoteBatcher, its transaction)', r'VoteBatcher'),
+    ('EF Core, anywhere', r'Microsoft\.EntityFrameworkCore'),
+    ('SQLite (native)', r'libe_sqlite3|sqlite3'),
+    ('counting tallies (TallyBroadcaster)', r'TallyBroadcaster|LiveTally'),
+    ('Blazor rendering (console, projector)', r'Microsoft\.AspNetCore\.Components\.Rendering|RenderTreeDiffBuilder|ComponentBase'),
+    ('the machine\'s network addresses', r'NetworkInterface|MachineAddresses'),
+    ('SignalR hub calls and sends', r'Microsoft\.AspNetCore\.SignalR'),
+    ('thread pool waiting and spinning', r'LowLevelLifoSemaphore|sched_yield|PortableThreadPool.*WorkerThread.*Wait|UnfairSemaphore'),
+    ('the runtime itself (libcoreclr: GC, stubs, locks; perf cannot name them)', r'libcoreclr'),
+    ('JIT compiler', r'libclrjit|jitNativeCode|CILJit|compileMethod'),
+    ('kernel, sockets and fsync', r'\[kernel|tcp_sendmsg|do_fsync|__x64_sys_'),
+]
+
+samples = 0
+hits = [0] * len(GROUPS)
+stack = []
+
+def flush():
+    global samples
+    if not stack:
+        return
+    samples += 1
+    text = '\n'.join(stack)
+    for i, (_, pattern) in enumerate(GROUPS):
+        if re.search(pattern, text):
+            hits[i] += 1
+    stack.clear()
+
+for line in sys.stdin:
+    if not line.strip():
+        flush()
+    elif line.startswith((' ', '\t')):
+        stack.append(line.strip())
+    else:
+        flush()
+flush()
+print(f'| what the stack passes through | share of {samples:,} samples |')
+print('|---|---|')
+for (name, _), n in zip(GROUPS, hits):
+    print(f'| {name} | {100.0 * n / max(1, samples):.1f} % |')
