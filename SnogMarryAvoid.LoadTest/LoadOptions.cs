@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Serialization;
 
 namespace SnogMarryAvoid.LoadTest;
 
@@ -37,7 +38,12 @@ public sealed record LoadOptions
     public double? CalmIntervalMs { get; init; }
     public bool StaffPages { get; init; }
     public int Processes { get; init; } = 1;
+    [JsonIgnore]
     public IReadOnlyList<IPAddress> SourceAddresses { get; init; } = [];
+
+    /// <summary>The source addresses as the JSON results name them (an address itself does not serialise).</summary>
+    [JsonPropertyName("sourceAddresses")]
+    public IReadOnlyList<string> SourceAddressNames => [.. SourceAddresses.Select(a => a.ToString())];
 
     /// <summary>Phones accept any certificate: for a test proxy with a self-signed one (<c>--trust-any-certificate</c>).</summary>
     public bool TrustAnyCertificate { get; init; }

@@ -50,8 +50,11 @@ public static class LoadTestProgram
     {
         if (path is not null)
         {
-            await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+            await File.WriteAllTextAsync(path, Json(report));
             Console.WriteLine($"Results written to {path}");
         }
     }
+
+    /// <summary>A report as <c>--json</c> writes it.</summary>
+    public static string Json<T>(T report) => JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
 }

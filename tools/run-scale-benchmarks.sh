@@ -35,7 +35,8 @@ serve() {
   local data="$out/data-$port"; rm -rf "$data"; mkdir -p "$data"
   ( cd "$out/web" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production DataFolder="$data" \
       Bootstrap__OrganiserEmail=bench@example.org Bootstrap__OrganiserPassword=bench-password-1 \
-      Logging__LogLevel__Default=Warning Limits__HubConnectionsPerAddress=100000 "$@" dotnet SnogMarryAvoid.Web.dll > "$data/server.log" 2>&1 ) &
+      Logging__LogLevel__Default=Warning Logging__LogLevel__SnogMarryAvoid.Web.Hosting.MemoryGiveBack=Information \
+      Limits__HubConnectionsPerAddress=100000 "$@" dotnet SnogMarryAvoid.Web.dll > "$data/server.log" 2>&1 ) &
   servers+=($!)
   for _ in $(seq 120); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && return; sleep 0.5; done
   echo "the server on $port did not start: see $data/server.log" >&2; exit 1
@@ -56,7 +57,8 @@ scale_out_services() {
 }
 
 load() { dotnet "$out/load/SnogMarryAvoid.LoadTest.dll" "$@" "${account[@]}" $(printf -- '--server-pid %s ' "${servers[@]}") --quiet; }
-burst=(--burst-seconds 10 --scenarios 1 --projectors 2 --change-share 0.1 --retry-share 0.05 --max-seconds 1200 --connect-concurrency 200)
+burst=(--burst-seconds 10 --scenarios 1 --projectors 2 --change-share 0.1 --retry-share 0.05 --max-seconds 1200 --connect-concurrency 200
+  --after-leave-seconds "${AFTER_LEAVE:-60}")
 
 case $case in
   one-server)

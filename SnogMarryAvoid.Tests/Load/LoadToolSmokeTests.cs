@@ -72,6 +72,7 @@ public sealed class LoadToolSmokeTests : IAsyncLifetime
         report.Servers.Should().ContainSingle().Which.RssPhonesIdleBytes.Should().BePositive();
         report.Servers.Single().RssAfterLeaveBytes.Should().BePositive("the memory is read again after the phones left");
         table.Should().Contain("| join ramp |").And.Contain("ms a vote");
+        LoadTestProgram.Json(report).Should().Contain("\"127.0.0.3\"", "--json writes the run's options, its source addresses too");
     }
 
     /// <summary>
