@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Shares of a perf profile's samples by what their stacks pass through (inclusive: a sample counts for every
-group its stack touches, so the shares overlap). Reads `perf script` output on standard input.
+group its stack touches, so the shares overlap), and by where the sample was taken (the innermost frame: the
+kernel, the runtime's own native code). Reads `perf script` output on standard input.
 
 usage: perf script -i server.perf | tools/profile-shares.py
 The server must run with DOTNET_PerfMapEnabled=1 so that perf names the JIT-compiled frames (docs/benchmarks.md).
@@ -16,9 +17,11 @@ GROUPS = [
     ('the machine\'s network addresses', r'NetworkInterface|MachineAddresses'),
     ('SignalR hub calls and sends', r'Microsoft\.AspNetCore\.SignalR'),
     ('thread pool waiting and spinning', r'LowLevelLifoSemaphore|sched_yield|PortableThreadPool.*WorkerThread.*Wait|UnfairSemaphore'),
-    ('the runtime itself (libcoreclr: GC, stubs, locks; perf cannot name them)', r'libcoreclr'),
+    ("taken in the runtime's native code (GC, stubs, locks: perf cannot name them)", r'^.*\(\S*libcoreclr\.so\)$'),
     ('JIT compiler', r'libclrjit|jitNativeCode|CILJit|compileMethod'),
-    ('kernel, sockets and fsync', r'\[kernel|tcp_sendmsg|do_fsync|__x64_sys_'),
+    ('taken in the kernel (sockets, fsync, scheduling)', r'^.*\[kernel\.kallsyms\]\)$'),
+    ('sending on sockets (kernel, inclusive)', r'tcp_sendmsg'),
+    ('fsync (kernel, inclusive)', r'do_fsync'),
 ]
 
 samples = 0
@@ -32,7 +35,8 @@ def flush():
     samples += 1
     text = '\n'.join(stack)
     for i, (_, pattern) in enumerate(GROUPS):
-        if re.search(pattern, text):
+        # A pattern that starts with ^ is about the innermost frame only.
+        if re.search(pattern, stack[0] if pattern.startswith('^') else text):
             hits[i] += 1
     stack.clear()
 
