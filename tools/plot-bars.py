@@ -4,7 +4,9 @@
 usage: tools/plot-bars.py OUT.png "TITLE" "UNIT" "LABEL=VALUE" ["LABEL=VALUE" ...]
 Writes an SVG beside OUT.png and renders it to PNG with headless Chromium (no Python packages needed).
 """
-import subprocess, sys, os, html
+import sys, os, html
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import svg_to_png
 
 out_png, title, unit = sys.argv[1:4]
 bars = [(a.rsplit('=', 1)[0], float(a.rsplit('=', 1)[1])) for a in sys.argv[4:]]
@@ -21,11 +23,4 @@ for i, (label, value) in enumerate(bars):
     svg.append(f'<rect x="{L}" y="{y+4}" width="{width:.1f}" height="{row-12}" fill="{"#c2255c" if "before" in label else "#1864ab"}"/>')
     svg.append(f'<text x="{L+width+6:.1f}" y="{y+20}">{value:g} {html.escape(unit)}</text>')
 svg.append('</svg>')
-out_svg = os.path.splitext(out_png)[0] + '.svg'
-open(out_svg, 'w').write('\n'.join(svg))
-chromium = os.environ.get('SMA_TEST_CHROMIUM', '/usr/bin/chromium')
-subprocess.run([chromium, '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-                '--disable-component-update', '--disable-sync', '--no-first-run', '--hide-scrollbars',
-                f'--screenshot={os.path.abspath(out_png)}', f'--window-size={W},{H}', 'file://' + os.path.abspath(out_svg)],
-               check=True, capture_output=True)
-print(f'wrote {out_png} and {out_svg}')
+svg_to_png.write(out_png, svg, W, H)

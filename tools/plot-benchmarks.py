@@ -6,7 +6,9 @@ With --rss the three lines are the servers' memory before the phones, with the p
 summed over the run's servers); --log draws the y axis on a log scale. Writes an SVG beside OUT.png and renders it to PNG with headless Chromium (no
 Python packages needed).
 """
-import json, subprocess, sys, os, html
+import json, sys, os, html
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import svg_to_png
 
 args = sys.argv[1:]
 rss = '--rss' in args
@@ -66,11 +68,4 @@ for si, (label, pts) in enumerate(series):
         svg.append(f'<text x="{W-R+52}" y="{ly+5}">{html.escape(label)} {k}</text>')
         ly += 24
 svg.append('</svg>')
-out_svg = os.path.splitext(out_png)[0] + '.svg'
-open(out_svg, 'w').write('\n'.join(svg))
-chromium = os.environ.get('SMA_TEST_CHROMIUM', '/usr/bin/chromium')
-subprocess.run([chromium, '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-                '--disable-component-update', '--disable-sync', '--no-first-run', '--hide-scrollbars',
-                f'--screenshot={os.path.abspath(out_png)}', f'--window-size={W},{H}', 'file://' + os.path.abspath(out_svg)],
-               check=True, capture_output=True)
-print(f'wrote {out_png} and {out_svg}')
+svg_to_png.write(out_png, svg, W, H)
