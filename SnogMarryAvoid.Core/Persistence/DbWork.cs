@@ -18,9 +18,9 @@ public sealed class DbWork(IDbContextFactory<SnogDbContext> factory)
         await factory.CreateDbContextAsync(ct);
 
     /// <summary>
-    /// Runs <paramref name="work"/> in a transaction and commits it. A unique-index violation or a
-    /// concurrency-token conflict (two requests racing on the same row) is retried once in a fresh
-    /// context, where the work sees the winner's change.
+    /// Runs <paramref name="work"/> in a transaction and commits it. A unique-index violation (from
+    /// <c>SaveChanges</c> or a plain statement) or a concurrency-token conflict (two requests racing on the same
+    /// row) is retried once in a fresh context, where the work sees the winner's change.
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<SnogDbContext, Task<T>> work, CancellationToken ct = default)
     {
@@ -30,7 +30,7 @@ public sealed class DbWork(IDbContextFactory<SnogDbContext> factory)
             {
                 return await InTransactionAsync(work, commit: true, ct);
             }
-            catch (DbUpdateException ex) when (attempt == 1 && (ex is DbUpdateConcurrencyException || IsUniqueViolation(ex)))
+            catch (Exception ex) when (attempt == 1 && (ex is DbUpdateConcurrencyException || IsUniqueViolation(ex)))
             {
                 // Someone else's change won the race: the second attempt starts from it.
             }
@@ -85,7 +85,11 @@ public sealed class DbWork(IDbContextFactory<SnogDbContext> factory)
         }
     }
 
-    public static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    /// <summary>
+    /// Whether <paramref name="ex"/> is the engine refusing a duplicate in a unique index: from <c>SaveChanges</c>
+    /// (a <see cref="DbUpdateException"/> around the engine's error) or from a plain statement (the engine's error itself).
+    /// </summary>
+    public static bool IsUniqueViolation(Exception ex) => (ex is DbUpdateException ? ex.InnerException : ex) switch
     {
         SqliteException s => s.SqliteErrorCode == 19 && s.SqliteExtendedErrorCode is 2067 or 1555,
         PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,

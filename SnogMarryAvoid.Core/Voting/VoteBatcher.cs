@@ -11,7 +11,8 @@ namespace SnogMarryAvoid.Core.Voting;
 /// <summary>
 /// The single writer of votes (<see cref="BatchWriter{TPending}"/>). A batch is stored in one transaction: one
 /// query for the scenarios with their sessions, one for the votes already there (and one for participants this
-/// server has not met), one block of sequence numbers per session, one commit. Each vote is checked by the same
+/// server has not met), one block of sequence numbers per session, the rows in plain statements
+/// (<see cref="VoteStatements"/>), one commit. Each vote is checked by the same
 /// rules as ever and can be refused on its own; every caller is answered only after the commit that holds its vote.
 /// </summary>
 public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, ParticipantSessions participants, SnogMetrics metrics, TimeProvider clock, ILogger<VoteBatcher> logger)
@@ -29,7 +30,7 @@ public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, Participant
 
     private static readonly Compiled<Func<SnogDbContext, List<Guid>, List<Guid>, IAsyncEnumerable<Vote>>> VotesOf = new(() =>
         EF.CompileAsyncQuery((SnogDbContext ctx, List<Guid> scenarioIds, List<Guid> participantIds) =>
-            ctx.Votes.Where(v => scenarioIds.Contains(v.ScenarioId) && participantIds.Contains(v.ParticipantId))));
+            ctx.Votes.AsNoTracking().Where(v => scenarioIds.Contains(v.ScenarioId) && participantIds.Contains(v.ParticipantId))));
 
     internal sealed record ParticipantRow(Guid Id, Guid SessionId);
 
@@ -145,6 +146,10 @@ public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, Participant
         // First the rules, vote by vote, in the order they arrived; a refusal touches nothing.
         var outcomes = new (Vote? Vote, bool Changed, Exception? Refusal)[batch.Count];
         var changedPerSession = new Dictionary<Guid, List<Vote>>();
+        // What the batch writes (VoteStatements): each new or changed row once, with its final values.
+        var inserted = new HashSet<Vote>(ReferenceEqualityComparer.Instance);
+        var updated = new HashSet<Vote>(ReferenceEqualityComparer.Instance);
+        var changes = new List<VoteChange>();
         for (var i = 0; i < batch.Count; i++)
         {
             var (participantId, scenarioId, choice, _) = batch[i];
@@ -160,12 +165,17 @@ public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, Participant
             if (vote is null)
             {
                 vote = new Vote { Id = Guid.NewGuid(), ScenarioId = scenarioId, ParticipantId = participantId, Choice = choice, CastAt = now, UpdatedAt = now };
-                ctx.Votes.Add(vote);
+                inserted.Add(vote);
                 votes[(participantId, scenarioId)] = vote;
             }
             else if (vote.Choice != choice)
             {
-                ctx.VoteChanges.Add(new VoteChange { Id = Guid.NewGuid(), ScenarioId = scenarioId, ParticipantId = participantId, From = vote.Choice, To = choice, ChangedAt = now });
+                changes.Add(new VoteChange { Id = Guid.NewGuid(), ScenarioId = scenarioId, ParticipantId = participantId, From = vote.Choice, To = choice, ChangedAt = now });
+                if (!inserted.Contains(vote))
+                {
+                    updated.Add(vote);
+                }
+
                 vote.Choice = choice;
                 vote.UpdatedAt = now;
             }
@@ -197,6 +207,9 @@ public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, Participant
                 [.. changed.Select(v => new CommittedVote(v.ScenarioId, v.ParticipantId, v.Choice, v.Sequence))],
                 changed.Select(v => v.ScenarioId).Distinct().ToDictionary(id => id, id => scenarios[id].Snapshot)));
         }
+
+        // The rows, in plain statements (no change tracking: the batch knows exactly what it changed).
+        await VoteStatements.WriteAsync(ctx, inserted, updated, changes);
 
         // A vote changed twice in one batch is acknowledged twice with its final sequence; both
         // receipts are true, since both choices were committed in order.
