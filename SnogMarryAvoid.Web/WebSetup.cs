@@ -130,7 +130,7 @@ public static class WebSetup
         app.MapDeckEndpoints();
         app.MapReportEndpoints();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
         return app;
     }
 

@@ -58,6 +58,26 @@ public class RenderThrottleTests
     }
 
     [Fact]
+    public void WithADrawHere_TheDrawAtOnceIsMadeOnTheCallersThread_AndTheTrailingOneThroughRender()
+    {
+        var here = 0;
+        var thread = 0;
+        using var throttle = new RenderThrottle(() => { _draws++; return Task.CompletedTask; }, Interval, _clock,
+            drawHere: () => { here++; thread = Environment.CurrentManagedThreadId; });
+
+        throttle.Request();
+        throttle.Request();
+        (here, _draws).Should().Be((1, 0));
+        thread.Should().Be(Environment.CurrentManagedThreadId);
+
+        _clock.Advance(Interval);
+        (here, _draws).Should().Be((1, 1), "the trailing draw comes from a timer, so it goes through render");
+        _clock.Advance(Interval * 2);
+        throttle.Request();
+        (here, _draws).Should().Be((2, 1));
+    }
+
+    [Fact]
     public void AfterDispose_APendingDrawNeverHappens()
     {
         var throttle = Throttle();

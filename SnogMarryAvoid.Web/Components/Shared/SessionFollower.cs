@@ -102,7 +102,8 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
     public async Task FollowAsync(Func<Func<Task>, Task> invoke, Action redraw, Func<Exception, Task> fail)
     {
         (_invoke, _redraw) = (invoke, redraw);
-        _throttle = new RenderThrottle(() => invoke(() => { RedrawLive(); return Task.CompletedTask; }), RedrawInterval, clock);
+        // Events are applied on the dispatcher, so a redraw due at once is made there and then.
+        _throttle = new RenderThrottle(() => invoke(() => { RedrawLive(); return Task.CompletedTask; }), RedrawInterval, clock, drawHere: RedrawLive);
         _subscription = events.Subscribe(_sessionId, e => invoke(async () =>
         {
             try
