@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -49,6 +52,21 @@ public sealed class DatabaseMigrator(IDbContextFactory<SnogDbContext> factory, I
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
+            if (db.Database.IsNpgsql())
+            {
+                // Npgsql reads the history table without asking whether it exists, and EF Core logs the refusal on a
+                // new database as a failed command (npgsql/efcore.pg#3407): an error line on every first start. The
+                // table is made first (CREATE TABLE IF NOT EXISTS, as the migration would; the database too, if it is not
+                // there yet), so the log stays true.
+                var creator = db.GetService<IRelationalDatabaseCreator>();
+                if (!await creator.ExistsAsync(cancellationToken))
+                {
+                    await creator.CreateAsync(cancellationToken);
+                }
+
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            }
+
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
