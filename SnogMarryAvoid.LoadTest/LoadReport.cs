@@ -63,6 +63,27 @@ public sealed record ServerFigures(int Pid, long PeakRssBytes, long? RssBeforePh
 /// </summary>
 public sealed record ScenarioCost(int Scenario, int Votes, double? CpuSeconds, double WallSeconds, double? CpuMsPerVote, double? NetCpuMsPerVote);
 
+/// <summary>
+/// The CPU a vote of a run's scenarios after the first (its warm-up): their median and range. One scenario of 100
+/// calm votes varies by about ±1.5 ms from run to run on the reference machine, so a figure is a median of several.
+/// </summary>
+public sealed record CpuSummary(int Scenarios, double MedianMsPerVote, double LowMsPerVote, double HighMsPerVote)
+{
+    /// <summary>The summary of <paramref name="costs"/> without the first scenario; none with fewer than two after it.</summary>
+    public static CpuSummary? Of(IEnumerable<ScenarioCost> costs)
+    {
+        var steady = costs.OrderBy(c => c.Scenario).Skip(1).Select(c => c.CpuMsPerVote).OfType<double>().Order().ToList();
+        if (steady.Count < 2)
+        {
+            return null;
+        }
+
+        var middle = steady.Count / 2;
+        var median = steady.Count % 2 == 1 ? steady[middle] : (steady[middle - 1] + steady[middle]) / 2;
+        return new CpuSummary(steady.Count, median, steady[0], steady[^1]);
+    }
+}
+
 public sealed record LoadReport(
     LoadOptions Options,
     Guid? SessionId,
@@ -99,6 +120,9 @@ public sealed record LoadReport(
     public double? IdleCpuPerSecond { get; init; }
 
     public IReadOnlyList<ScenarioCost> Costs { get; init; } = [];
+
+    /// <summary>The scenarios' CPU a vote after the first: median and range (<see cref="CpuSummary"/>).</summary>
+    public CpuSummary? SteadyCpu => CpuSummary.Of(Costs);
 
     /// <summary>Each server's memory per idle phone: its growth from before the joins to after them, over the phones it holds.</summary>
     public IReadOnlyList<double?> BytesPerIdlePhone => [.. Servers.Select((s, i) =>
@@ -147,6 +171,11 @@ public sealed record LoadReport(
         foreach (var cost in Costs.Where(c => c.CpuMsPerVote is not null))
         {
             Row($"server CPU, scenario {cost.Scenario}", $"{cost.CpuSeconds:0.00} s over {cost.WallSeconds:0.0} s for {cost.Votes:N0} votes: {cost.CpuMsPerVote:0.00} ms a vote{(cost.NetCpuMsPerVote is { } net ? $", {net:0.00} ms above idle ({IdleCpuPerSecond * 1000:0} ms a second)" : "")}");
+        }
+
+        if (SteadyCpu is { } steady)
+        {
+            Row($"server CPU a vote, scenarios 2–{steady.Scenarios + 1}", $"median {steady.MedianMsPerVote:0.00} ms (from {steady.LowMsPerVote:0.00} to {steady.HighMsPerVote:0.00}; the first scenario is the warm-up)");
         }
 
         if (ServerCpuSeconds is { } cpu)
