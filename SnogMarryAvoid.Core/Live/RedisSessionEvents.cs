@@ -22,7 +22,6 @@ public sealed class RedisSessionEvents : ISessionEvents, IDisposable
     private readonly ILogger<RedisSessionEvents> _logger;
     private readonly RedisChannel _channel;
     private int _failing;
-    private int _subscribed;
 
     public RedisSessionEvents(IConnectionMultiplexer redis, ILoggerFactory loggers, IOptions<RedisOptions> options)
     {
@@ -36,24 +35,20 @@ public sealed class RedisSessionEvents : ISessionEvents, IDisposable
     }
 
     /// <summary>
-    /// Listens to the other servers. Redis may be away when this server starts (or slow to answer, on a busy
-    /// machine): the server starts anyway, serving its own rooms, and listens once the connection comes.
+    /// Listens to the other servers, once for the life of this server. Redis may be away when this server starts
+    /// (or slow to answer, on a busy machine): the server starts anyway, serving its own rooms. The handler is
+    /// registered with the connection even when the call throws, and the connection subscribes it to Redis by
+    /// itself once Redis is reachable, and again after every reconnection; subscribing again here would register
+    /// a second handler and hear every event twice.
     /// </summary>
     private void SubscribeToOthers()
     {
-        if (Volatile.Read(ref _subscribed) == 1)
-        {
-            return;
-        }
-
         try
         {
             _redis.GetSubscriber().Subscribe(_channel, (_, message) => ReceiveInBackground(message));
-            Volatile.Write(ref _subscribed, 1);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            Volatile.Write(ref _failing, 1);
             _logger.LogWarning("Redis is not reachable yet ({Reason}): live events stay on this server until it is", ex.Message);
         }
     }
@@ -64,8 +59,16 @@ public sealed class RedisSessionEvents : ISessionEvents, IDisposable
     /// <summary>Raised when the connection to Redis comes back after a failure.</summary>
     public event Action? Restored;
 
-    /// <summary>Whether events currently reach the other servers.</summary>
-    public bool IsConnected => _redis.IsConnected && Volatile.Read(ref _failing) == 0 && Volatile.Read(ref _subscribed) == 1;
+    /// <summary>Whether events currently reach the other servers, and theirs reach this one.</summary>
+    public bool IsConnected
+    {
+        get
+        {
+            var subscriber = _redis.GetSubscriber();
+            return _redis.IsConnected && Volatile.Read(ref _failing) == 0
+                && subscriber.SubscribedEndpoint(_channel) is not null && subscriber.IsConnected(_channel);
+        }
+    }
 
     /// <summary>
     /// Delivers here, then hands the event to Redis without waiting for it: a slow or absent Redis never
@@ -135,7 +138,6 @@ public sealed class RedisSessionEvents : ISessionEvents, IDisposable
     {
         if (e.ConnectionType == ConnectionType.Subscription)
         {
-            SubscribeToOthers();
             Volatile.Write(ref _failing, 0);
             _logger.LogInformation("Reconnected to Redis: re-publishing every live session from the database");
             Restored?.Invoke();
