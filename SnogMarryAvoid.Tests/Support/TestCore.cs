@@ -198,11 +198,22 @@ public sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.D
 {
     private int _count;
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
+
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>The SQL of every command run, in order.</summary>
+    public IReadOnlyList<string> Texts => [.. _texts];
 
     public override System.Data.Common.DbCommand CommandCreated(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
     {
         Interlocked.Increment(ref _count);
+        return result;
+    }
+
+    public override System.Data.Common.DbCommand CommandInitialized(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
+    {
+        _texts.Enqueue(result.CommandText);
         return result;
     }
 }
