@@ -1,4 +1,15 @@
+using System.Runtime.ExceptionServices;
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+#pragma warning disable BL0006
+using Microsoft.AspNetCore.Components.RenderTree;
+#pragma warning restore BL0006
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using SnogMarryAvoid.Core.Live;
+using SnogMarryAvoid.Core.Participants;
+using SnogMarryAvoid.Core.Sessions;
 using SnogMarryAvoid.Core.Voting;
 using SnogMarryAvoid.Tests.Support;
 using SnogMarryAvoid.Web.Components.Pages;
@@ -56,4 +67,75 @@ public class LiveRegionTests : ComponentTest
 
         title.RenderCount.Should().Be(titleDrawn, "the scenario's title reads as it did");
     }
+
+    /// <summary>
+    /// A page's live regions redraw in one render batch: one message to the browser and one acknowledgement back for
+    /// a vote, not one of each per region (the console has up to four; each was its own batch).
+    /// </summary>
+    [Fact]
+    public async Task ThePagesLiveRegions_RedrawTogether_InOneRenderBatch()
+    {
+        using var follower = new SessionFollower(Core.Services.GetRequiredService<SessionService>(), Core.Services.GetRequiredService<ISessionEvents>(),
+            Core.Services.GetRequiredService<PresenceTracker>(), TimeProvider.System);
+        var page = new ThreeRegions { Follower = follower };
+        await using var renderer = new CountingRenderer(new ServiceCollection().BuildServiceProvider());
+        await renderer.RenderAsync(page);
+        page.Drawn.Should().Equal(1, 1, 1);
+        var batches = renderer.Batches;
+
+        await renderer.Dispatcher.InvokeAsync(follower.RedrawLive);
+        await renderer.Dispatcher.InvokeAsync(follower.RedrawLive);
+
+        page.Drawn.Should().Equal([3, 3, 3], "every region redraws for each change");
+        (renderer.Batches - batches).Should().Be(2, "the three regions are drawn in one batch each time");
+        page.PageDrawn.Should().Be(1, "the page around them is not drawn again");
+    }
+
+    private sealed class ThreeRegions : ComponentBase
+    {
+        public SessionFollower Follower { get; init; } = default!;
+
+        public int[] Drawn { get; } = new int[3];
+
+        public int PageDrawn { get; private set; }
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder)
+        {
+            PageDrawn++;
+            Region(builder, 0, 0);
+            Region(builder, 10, 1);
+            Region(builder, 20, 2);
+        }
+
+        // The three regions stand at fixed places of the page: each is given its own sequence numbers.
+#pragma warning disable ASP0006
+        private void Region(RenderTreeBuilder builder, int at, int region)
+        {
+            builder.OpenComponent<LiveRegion>(at);
+            builder.AddComponentParameter(at + 1, nameof(LiveRegion.Follower), Follower);
+            builder.AddComponentParameter(at + 2, nameof(LiveRegion.ChildContent), (RenderFragment)(b => b.AddContent(0, ++Drawn[region])));
+            builder.CloseComponent();
+        }
+#pragma warning restore ASP0006
+    }
+
+    /// <summary>A renderer that counts the batches it would send to a browser (Blazor's own render tree types, for a test).</summary>
+#pragma warning disable BL0006
+    private sealed class CountingRenderer(IServiceProvider services) : Renderer(services, NullLoggerFactory.Instance)
+    {
+        public int Batches { get; private set; }
+
+        public override Dispatcher Dispatcher { get; } = Dispatcher.CreateDefault();
+
+        public Task RenderAsync(IComponent component) => Dispatcher.InvokeAsync(() => RenderRootComponentAsync(AssignRootComponentId(component)));
+
+        protected override void HandleException(Exception exception) => ExceptionDispatchInfo.Capture(exception).Throw();
+
+        protected override Task UpdateDisplayAsync(in RenderBatch renderBatch)
+        {
+            Batches++;
+            return Task.CompletedTask;
+        }
+    }
+#pragma warning restore BL0006
 }

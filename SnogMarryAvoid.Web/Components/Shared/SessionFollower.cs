@@ -66,21 +66,44 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
     public int Participants { get; private set; }
 
     /// <summary>
-    /// Raised, on the page's dispatcher, when only the live figures changed (tallies, the split, head counts):
-    /// the page's <see cref="LiveRegion"/>s redraw. With no region listening, the whole page redraws instead.
+    /// The page's <see cref="LiveRegion"/>s, in the order they came: when only the live figures changed (tallies,
+    /// the split, head counts) they redraw, not the page. With none, the whole page redraws instead.
     /// </summary>
-    public event Action? LiveChanged;
+    private readonly List<LiveRegion> _regions = [];
 
-    /// <summary>Redraws the live figures now (the pace of votes falls with time, not only with a vote).</summary>
+    internal void Add(LiveRegion region) => _regions.Add(region);
+
+    internal void Remove(LiveRegion region) => _regions.Remove(region);
+
+    /// <summary>
+    /// Redraws the live figures now (the pace of votes falls with time, not only with a vote), on the page's
+    /// dispatcher. All of the page's regions are drawn in one render batch: one message to the browser and one
+    /// acknowledgement back, not one of each per region (the console has up to four).
+    /// </summary>
     public void RedrawLive()
     {
-        if (LiveChanged is { } live)
+        if (_regions.Count > 0)
         {
-            live();
+            _regions[0].DrawWithTheOthers();
         }
         else
         {
             _redraw?.Invoke();
+        }
+    }
+
+    /// <summary>
+    /// Called by the first region while it draws, inside the renderer's batch: the others are queued into the same
+    /// batch (a render asked for while a batch is under way joins it).
+    /// </summary>
+    internal void DrawTheOthers(LiveRegion drawing)
+    {
+        foreach (var region in _regions.ToArray())
+        {
+            if (!ReferenceEquals(region, drawing))
+            {
+                region.Draw();
+            }
         }
     }
 
