@@ -4,7 +4,7 @@ group its stack touches, so the shares overlap), and by where the sample was tak
 kernel, the runtime's own native code). Reads `perf script` output on standard input.
 
 usage: perf script -i server.perf | tools/profile-shares.py
-The server must run with DOTNET_PerfMapEnabled=1 so that perf names the JIT-compiled frames (docs/benchmarks.md).
+The server must run with DOTNET_PerfMapEnabled=1 and DOTNET_EnableWriteXorExecute=0 (W^X maps code twice) so that perf names the JIT-compiled frames (docs/benchmarks.md).
 """
 import re, sys
 
