@@ -51,7 +51,13 @@ public sealed class SessionHub(
         // Counted in the room's "connected now" (the console) while this connection is open, once per
         // connection; joining another session leaves the first one's room.
         await LeaveRoomAsync();
-        Context.Items[PresenceItem] = presence.Connect(joined.SessionId);
+        var lease = presence.Connect(joined.SessionId);
+        Context.Items[PresenceItem] = lease;
+
+        // SignalR does not wait for a running call before OnDisconnectedAsync: a phone that drops while its
+        // join is answered (a bad network) is already gone here. The lease ends with the connection, at once
+        // if it has already ended (Dispose is idempotent: OnDisconnectedAsync may end it too).
+        Context.ConnectionAborted.Register(static lease => ((IDisposable)lease!).Dispose(), lease);
         Context.Items[ParticipantItem] = joined.ParticipantId;
         Context.Items[SessionItem] = joined.SessionId;
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Room(joined.SessionId));
