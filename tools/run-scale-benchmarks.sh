@@ -13,6 +13,8 @@
 #   tools/run-scale-benchmarks.sh OUTDIR calm                    CPU per vote: 100 phones, one vote every 100 ms,
 #                                                                the console and projector open in Chromium
 #   tools/run-scale-benchmarks.sh OUTDIR idle-memory N           N phones join and stay idle a minute: RSS per phone
+#
+# SERVER_ENV="NAME=value NAME=value" adds to every server's environment (an experiment: DOTNET_TieredCompilation=0).
 set -euo pipefail
 out=$(realpath -m "${1:?output folder}"); case=${2:?case}; shift 2
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,6 +25,7 @@ if [ ! -f "$out/web/SnogMarryAvoid.Web.dll" ] || [ "${PUBLISH:-0}" = 1 ]; then
 fi
 account=(--email bench@example.org --password bench-password-1)
 servers=()
+read -ra server_env <<< "${SERVER_ENV:-}"
 cleanup() {
   for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done
   if [ -f "$out/nginx/nginx.pid" ]; then kill "$(cat "$out/nginx/nginx.pid")" 2>/dev/null || true; fi
@@ -36,7 +39,7 @@ serve() {
   ( cd "$out/web" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production DataFolder="$data" \
       Bootstrap__OrganiserEmail=bench@example.org Bootstrap__OrganiserPassword=bench-password-1 \
       Logging__LogLevel__Default=Warning Logging__LogLevel__SnogMarryAvoid.Web.Hosting.MemoryGiveBack=Information \
-      Limits__HubConnectionsPerAddress=100000 "$@" dotnet SnogMarryAvoid.Web.dll > "$data/server.log" 2>&1 ) &
+      Limits__HubConnectionsPerAddress=100000 "$@" "${server_env[@]}" dotnet SnogMarryAvoid.Web.dll > "$data/server.log" 2>&1 ) &
   servers+=($!)
   for _ in $(seq 120); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && return; sleep 0.5; done
   echo "the server on $port did not start: see $data/server.log" >&2; exit 1
