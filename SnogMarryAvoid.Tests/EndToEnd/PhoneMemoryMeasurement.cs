@@ -187,6 +187,7 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         await File.WriteAllTextAsync(Path.Combine(folder, "phone-memory.json"), JsonSerializer.Serialize(new
         {
             phones = Phones,
+            serverEnvironment = Environment.GetEnvironmentVariable("SMA_SERVER_ENV"),
             serverRssBeforeMiB = before / 1024.0 / 1024,
             serverRssFirstWaveMiB = halfway / 1024.0 / 1024,
             serverRssIdleMiB = idle / 1024.0 / 1024,
