@@ -10,7 +10,7 @@ namespace SnogMarryAvoid.Tests.Integration;
 /// <summary>
 /// A phone on a bad network can drop while its join is still being answered. SignalR does not wait for a
 /// running hub call before it reports the connection closed, so the join finishes after the close: that
-/// phone must not be counted as connected ("connected now" on the console, the memory give-back) for good.
+/// phone must not be counted as connected ("connected now" on the console, /metrics) for good.
 /// </summary>
 public sealed class JoinInFlightTests : IAsyncLifetime
 {
