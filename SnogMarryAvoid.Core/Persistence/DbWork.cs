@@ -14,6 +14,22 @@ public sealed class DbWork(IDbContextFactory<SnogDbContext> factory)
 {
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
 
+    /// <summary>
+    /// Whether the contexts are SQLite's, learnt from the first: one process has one engine. EF Core's <c>IsSqlite</c>
+    /// reads an assembly's name each time it is asked, which a calm vote's profile showed on every write.
+    /// </summary>
+    private int _engine; // 0: not yet known, 1: SQLite, 2: another engine
+
+    private bool IsSqlite(SnogDbContext db)
+    {
+        if (_engine == 0)
+        {
+            _engine = db.Database.IsSqlite() ? 1 : 2;
+        }
+
+        return _engine == 1;
+    }
+
     public async Task<SnogDbContext> ReadAsync(CancellationToken ct = default) =>
         await factory.CreateDbContextAsync(ct);
 
@@ -52,7 +68,7 @@ public sealed class DbWork(IDbContextFactory<SnogDbContext> factory)
     private async Task<T> InTransactionAsync<T>(Func<SnogDbContext, Task<T>> work, bool commit, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var gate = db.Database.IsSqlite() ? _sqliteWriter : null;
+        var gate = IsSqlite(db) ? _sqliteWriter : null;
         if (gate is not null)
         {
             await gate.WaitAsync(ct);
@@ -68,7 +84,12 @@ public sealed class DbWork(IDbContextFactory<SnogDbContext> factory)
                 var result = await work(db);
                 if (commit)
                 {
-                    await db.SaveChangesAsync(ct);
+                    // Work that wrote in plain statements (the vote batch) leaves nothing tracked to save.
+                    if (db.ChangeTracker.HasChanges())
+                    {
+                        await db.SaveChangesAsync(ct);
+                    }
+
                     await tx.CommitAsync(ct);
                 }
                 else

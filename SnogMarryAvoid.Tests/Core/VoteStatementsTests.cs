@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SnogMarryAvoid.Core.Persistence;
+using SnogMarryAvoid.Core.Scenarios;
 using SnogMarryAvoid.Core.Voting;
 using SnogMarryAvoid.Tests.Support;
 
@@ -200,5 +201,37 @@ public class VoteStatementsTests
         Reads(one).Should().HaveCountGreaterThanOrEqualTo(3, "the batch reads its scenarios and votes and takes its sequence numbers");
         Reads(many).Should().Equal(Reads(one), "a batch of 25 reads with the same SQL as a batch of one");
         many.Should().HaveCount(one.Count, "the 25 new rows are one INSERT too");
+    }
+
+    /// <summary>
+    /// A vote batch writes its rows in plain statements and tracks nothing, so its commit has nothing for the change
+    /// tracker to save: the pass is skipped (a calm vote's profile had it on every batch), while a write that changes
+    /// tracked entities is still saved.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task AVoteBatch_CommitsWithoutAChangeTrackerPass_AndATrackedWriteIsStillSaved(string engine)
+    {
+        await using var core = await CoreOnAsync(engine, new FakeTimeProvider(Start));
+        var (session, scenarios) = await core.LiveSessionAsync(1);
+        var scenario = scenarios[0].Id;
+        var people = await core.JoinAsync(session.JoinCode, 2);
+        await core.Scenarios.OpenAsync(session.Id, scenario, TestCore.Owner);
+
+        var saves = core.Saves.Count;
+        var receipt = await core.Voting.CastVoteAsync(people[0], scenario, Choice.Marry);
+        var changed = await core.Voting.CastVoteAsync(people[0], scenario, Choice.Avoid);
+        core.Saves.Count.Should().Be(saves, "a vote and a change of mind are plain statements, with nothing tracked to save");
+        changed.Sequence.Should().BeGreaterThan(receipt.Sequence);
+
+        await using (var ctx = await core.Db.ReadAsync())
+        {
+            var stored = await ctx.Votes.AsNoTracking().SingleAsync(v => v.ParticipantId == people[0] && v.ScenarioId == scenario);
+            stored.Choice.Should().Be(Choice.Avoid, "the commit kept the batch's statements");
+        }
+
+        await core.Scenarios.CloseAsync(session.Id, scenario, TestCore.Owner);
+        core.Saves.Count.Should().BeGreaterThan(saves, "closing a scenario changes a tracked entity, which is saved");
+        (await core.Sessions.GetAsync(session.Id, TestCore.Owner)).Room.Current!.State.Should().Be(ScenarioState.Closed);
     }
 }

@@ -118,6 +118,8 @@ public sealed class TestCore : IAsyncDisposable
             .AddSingleton(clock ?? TimeProvider.System)
             .AddSingleton<CommandCounter>()
             .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<CommandCounter>())
+            .AddSingleton<SaveChangesCounter>()
+            .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<SaveChangesCounter>())
             .AddSnogCore(folder ?? Path.GetTempPath());
         var services = collection.BuildServiceProvider();
         foreach (var hosted in services.GetServices<IHostedService>().Where(h => h is not BackgroundService or VoteBatcher or JoinBatcher))
@@ -137,6 +139,9 @@ public sealed class TestCore : IAsyncDisposable
 
     /// <summary>The database commands run so far, by every context of this Core.</summary>
     public CommandCounter Commands => _services.GetRequiredService<CommandCounter>();
+
+    /// <summary>The change tracker's save passes (<c>SaveChanges</c>) run so far, by every context of this Core.</summary>
+    public SaveChangesCounter Saves => _services.GetRequiredService<SaveChangesCounter>();
 
     /// <summary>A live session with <paramref name="scenarios"/> scenarios, none open.</summary>
     public Task<(ManagerView Session, IReadOnlyList<ScenarioView> Scenarios)> LiveSessionAsync(int scenarios = 2, string title = "Test session") =>
@@ -214,6 +219,28 @@ public sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.D
     public override System.Data.Common.DbCommand CommandInitialized(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
     {
         _texts.Enqueue(result.CommandText);
+        return result;
+    }
+}
+
+/// <summary>Counts the change tracker's save passes (<c>SaveChanges</c>), however few rows they write.</summary>
+public sealed class SaveChangesCounter : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+        Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return ValueTask.FromResult(result);
+    }
+
+    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> SavingChanges(
+        Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result)
+    {
+        Interlocked.Increment(ref _count);
         return result;
     }
 }
