@@ -15,6 +15,7 @@
 #   tools/run-scale-benchmarks.sh OUTDIR idle-memory N           N phones join and stay idle a minute: RSS per phone
 #
 # SERVER_ENV="NAME=value NAME=value" adds to every server's environment (an experiment: DOTNET_TieredCompilation=0).
+# STAFF_PAGES=0 runs the calm case without the console and projector pages (the load tool's hub projector stays).
 set -euo pipefail
 out=$(realpath -m "${1:?output folder}"); case=${2:?case}; shift 2
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -113,9 +114,14 @@ PY
     name=nginx-$n ;;
   calm)
     serve 5080
-    # A warm-up as a real room gives (1,000 phones, three scenarios, the staff pages open), then nine calm scenarios (the figure is the median of the eight after the first).
-    load --url http://127.0.0.1:5080 --participants 1000 --burst-seconds 10 --scenarios 3 --projectors 1 --staff-pages --settle-seconds 1 >/dev/null 2>&1 || true
-    load --url http://127.0.0.1:5080 --participants 100 --calm-interval-ms 100 --scenarios 9 --projectors 1 --staff-pages \
+    staff=(--staff-pages); [ "${STAFF_PAGES:-1}" = 0 ] && staff=()
+    # A warm-up as a real room gives (1,000 phones, three scenarios, the staff pages open) and a first calm session (nine
+    # scenarios: code that runs once a scenario is still unoptimised and being compiled at tier 1 during it, once a
+    # process), then the measured session of nine calm scenarios (the figure is the median of the eight after the first).
+    load --url http://127.0.0.1:5080 --participants 1000 --burst-seconds 10 --scenarios 3 --projectors 1 "${staff[@]}" --settle-seconds 1 >/dev/null 2>&1 || true
+    load --url http://127.0.0.1:5080 --participants 100 --calm-interval-ms 100 --scenarios 9 --projectors 1 "${staff[@]}" \
+      --json "$out/calm-warm-up.json" > "$out/calm-warm-up.txt" 2>&1 || true
+    load --url http://127.0.0.1:5080 --participants 100 --calm-interval-ms 100 --scenarios 9 --projectors 1 "${staff[@]}" \
       --json "$out/calm.json" > "$out/calm.txt" 2>&1 || true
     name=calm ;;
   idle-memory)
