@@ -79,6 +79,18 @@ public sealed class ContainerFilesTests
     }
 
     [Fact]
+    public void TheDockerfile_RestoresAndPublishes_AsTheTestsDo()
+    {
+        var dockerfile = Text("Dockerfile");
+        var run = Regex.Matches(dockerfile, @"^RUN (dotnet (?:restore|publish) .*)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+
+        // The tests publish with these commands, so the container's build is the one the tests run (DeploymentTests).
+        run.Should().Equal(PublishedApp.Commands.Select(c => c
+            .Replace("{project}", "SnogMarryAvoid.Web/SnogMarryAvoid.Web.csproj", StringComparison.Ordinal)
+            .Replace("{folder}", "/app", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void TheComposeFile_RunsTheShippedNginxFile_WithTheAddressesItNames_AndTheServersTrustOnlyIt()
     {
         var compose = Text("deploy", "compose.yaml");

@@ -42,6 +42,26 @@ public sealed class DeploymentTests
     }
 
     [Fact]
+    public async Task ThePublishCommand_CompilesEveryAssemblyAheadOfTime_ForThisPlatform_AndLeavesTheRuntimeToTheMachine()
+    {
+        var published = await PublishedApp.FolderAsync();
+
+        // ReadyToRun code sits in the assembly's managed native header; a plain (JIT-only) assembly has none.
+        foreach (var name in new[] { "SnogMarryAvoid.Web.dll", "SnogMarryAvoid.Core.dll", "MudBlazor.dll", "Microsoft.EntityFrameworkCore.dll", "Microsoft.EntityFrameworkCore.Sqlite.dll" })
+        {
+            using var file = File.OpenRead(Path.Combine(published, name));
+            using var pe = new System.Reflection.PortableExecutable.PEReader(file);
+            pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size.Should().BePositive($"{name} is published with its code compiled ahead of time (docs/deploy.md)");
+        }
+
+        var config = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(published, "SnogMarryAvoid.Web.runtimeconfig.json")))!["runtimeOptions"]!;
+        config["includedFrameworks"].Should().BeNull("the publish is not self-contained: it runs on the machine's .NET, as deploy.md installs it");
+        config["frameworks"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()).Should().Contain("Microsoft.AspNetCore.App");
+        File.Exists(Path.Combine(published, "libe_sqlite3.so")).Should().BeTrue("SQLite's native library for this platform is beside the app, not in a folder per platform");
+        Directory.Exists(Path.Combine(published, "runtimes")).Should().BeFalse("the publish is for this platform only");
+    }
+
+    [Fact]
     public async Task TheRunCommand_SetsNoEnvironment_SoDevelopmentIsOptIn()
     {
         // dotnet run takes the first profile; its environment would win over the shell's.

@@ -4,7 +4,9 @@ namespace SnogMarryAvoid.Tests.Support;
 
 /// <summary>
 /// The web app as <c>dotnet publish</c> makes it (what deploy.md installs), published once per test run
-/// into a folder of its own, with a copy of its appsettings.json that a test may add to.
+/// into a folder of its own, with a copy of its appsettings.json that a test may add to. It is published the
+/// container's way (<see cref="Commands"/>, which the Dockerfile's build stage runs too): a restore for
+/// publishing, which covers this machine's platform (the publish is ReadyToRun), then the publish itself.
 /// </summary>
 public static class PublishedApp
 {
@@ -13,22 +15,38 @@ public static class PublishedApp
     /// <summary>The published folder (holding SnogMarryAvoid.Web.dll, appsettings.json and wwwroot).</summary>
     public static Task<string> FolderAsync() => Folder.Value;
 
+    /// <summary>
+    /// The restore and the publish, as the Dockerfile writes them (<c>{project}</c> and <c>{folder}</c> stand for
+    /// the project file and the output folder). A plain restore would not do: the publish is for this platform,
+    /// and only a restore that knows it is for publishing fetches what that needs.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Commands =
+    [
+        "dotnet restore {project} -p:_IsPublishing=true",
+        "dotnet publish {project} -c Release -o {folder} --no-restore",
+    ];
+
     private static async Task<string> PublishAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "sma-tests", "published-" + Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("dotnet", ["publish", Path.Combine(Repo.Root, "SnogMarryAvoid.Web"), "-c", "Release", "-o", folder, "--no-restore", "-nologo", "-v", "quiet"])
+        var project = Path.Combine(Repo.Root, "SnogMarryAvoid.Web", "SnogMarryAvoid.Web.csproj");
+        foreach (var command in Commands)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var publish = Process.Start(start)!;
-        var output = publish.StandardOutput.ReadToEndAsync();
-        var errors = publish.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await publish.WaitForExitAsync(timeout.Token);
-        if (publish.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}): {await output}{await errors}");
+            var words = command.Split(' ').Select(w => w.Replace("{project}", project, StringComparison.Ordinal).Replace("{folder}", folder, StringComparison.Ordinal)).ToList();
+            var start = new ProcessStartInfo(words[0], [.. words.Skip(1), "-nologo", "-v", "quiet"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            await process.WaitForExitAsync(timeout.Token);
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{string.Join(' ', words)} failed ({process.ExitCode}): {await output}{await errors}");
+            }
         }
 
         return folder;
