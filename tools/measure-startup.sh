@@ -18,7 +18,7 @@ for run in $(seq "$runs"); do
   curl -fs "http://127.0.0.1:$port/join" >/dev/null || { echo "the server did not start: see $data/server.log" >&2; kill "$pid"; exit 1; }
   page=$(date +%s.%N)
   read -r user system < <(awk '{print $14, $15}' "/proc/$pid/stat")
-  printf 'run %d: ready in %.2f s, then /join in %.3f s; CPU %.2f s\n' "$run" "$(echo "$ready - $start" | bc)" \
-    "$(echo "$page - $ready" | bc)" "$(echo "($user + $system) / $tick" | bc -l)"
+  awk -v run="$run" -v s="$start" -v r="$ready" -v p="$page" -v cpu=$((user + system)) -v tick="$tick" \
+    'BEGIN { printf "run %d: ready in %.2f s, then /join in %.3f s; CPU %.2f s\n", run, r - s, p - r, cpu / tick }'
   kill "$pid"; wait "$pid" 2>/dev/null || true; rm -rf "$data"
 done
