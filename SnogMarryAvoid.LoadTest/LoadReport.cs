@@ -56,23 +56,65 @@ public sealed record ServerFigures(int Pid, long PeakRssBytes, long? RssBeforePh
     public long? RssAfterLeaveBytes { get; init; }
 }
 
-/// <summary>
-/// What one scenario's voting cost the servers: CPU time from the opening until every projector had the last
-/// vote, per vote counted (first votes and changes, not retries); <see cref="NetCpuMsPerVote"/> takes off what the
-/// servers spend idle over the same time (measured before, with everything connected: calm-pace runs only).
-/// </summary>
-public sealed record ScenarioCost(int Scenario, int Votes, double? CpuSeconds, double WallSeconds, double? CpuMsPerVote, double? NetCpuMsPerVote);
+/// <summary>The servers' CPU time over a window of the run, and the window's length.</summary>
+public sealed record CpuSpent(double Seconds, double WallSeconds)
+{
+    /// <summary>The CPU time less what the servers spend idle over as long (never below nothing).</summary>
+    public double AboveIdle(double? idlePerSecond) => idlePerSecond is { } idle ? Math.Max(0, Seconds - (idle * WallSeconds)) : Seconds;
+}
 
 /// <summary>
-/// The CPU a vote of a run's scenarios after the first (its warm-up): their median and range. One scenario of 100
-/// calm votes varies by about ±1.5 ms from run to run on the reference machine, so a figure is a median of several.
+/// What one scenario cost the servers, in three windows: its opening (the facilitator's steps from the last one's
+/// close to this one open, and at a calm pace a second for the pages to settle), its voting (from the first vote
+/// until every projector had the last) and its closing (likewise). The whole, per vote counted (first votes and
+/// changes, not retries), is <see cref="CpuMsPerVote"/>; <see cref="NetCpuMsPerVote"/> takes off what the servers
+/// spend idle over the same time (measured before, with everything connected: calm-pace runs only).
 /// </summary>
-public sealed record CpuSummary(int Scenarios, double MedianMsPerVote, double LowMsPerVote, double HighMsPerVote)
+public sealed record ScenarioCost(int Scenario, int Votes, double? CpuSeconds, double WallSeconds, double? CpuMsPerVote, double? NetCpuMsPerVote)
 {
-    /// <summary>The summary of <paramref name="costs"/> without the first scenario; none with fewer than two after it.</summary>
-    public static CpuSummary? Of(IEnumerable<ScenarioCost> costs)
+    public CpuSpent? Opening { get; init; }
+
+    public CpuSpent? Voting { get; init; }
+
+    public CpuSpent? Closing { get; init; }
+
+    /// <summary>The voting window alone, per vote, above idle where idle was measured: what one more vote costs.</summary>
+    public double? VotingMsPerVote { get; init; }
+
+    /// <summary>The opening and closing windows together, above idle where idle was measured: what the changes of scenario cost.</summary>
+    public double? ChangesMs { get; init; }
+
+    public static ScenarioCost Of(int scenario, int votes, CpuSpent opening, CpuSpent voting, CpuSpent closing, double? idlePerSecond)
     {
-        var steady = costs.OrderBy(c => c.Scenario).Skip(1).Select(c => c.CpuMsPerVote).OfType<double>().Order().ToList();
+        var cpu = opening.Seconds + voting.Seconds + closing.Seconds;
+        var wall = opening.WallSeconds + voting.WallSeconds + closing.WallSeconds;
+        var whole = new CpuSpent(cpu, wall);
+        return new ScenarioCost(scenario, votes, cpu, wall, votes == 0 ? null : cpu * 1000 / votes,
+            votes > 0 && idlePerSecond is not null ? whole.AboveIdle(idlePerSecond) * 1000 / votes : null)
+        {
+            Opening = opening,
+            Voting = voting,
+            Closing = closing,
+            VotingMsPerVote = votes == 0 ? null : voting.AboveIdle(idlePerSecond) * 1000 / votes,
+            ChangesMs = (opening.AboveIdle(idlePerSecond) + closing.AboveIdle(idlePerSecond)) * 1000,
+        };
+    }
+}
+
+/// <summary>
+/// A figure of a run's scenarios after the first (its warm-up): their median and range. One scenario of 100 calm
+/// votes varies by about ±1.5 ms a vote from run to run on the reference machine, so a figure is a median of several.
+/// </summary>
+public sealed record CpuSummary(int Scenarios, double Median, double Low, double High)
+{
+    /// <summary>
+    /// The summary of <paramref name="figure"/> (by default the whole CPU a vote) over <paramref name="costs"/> without
+    /// the first scenario; none with fewer than two after it.
+    /// </summary>
+    public static CpuSummary? Of(IEnumerable<ScenarioCost> costs, Func<ScenarioCost, double?>? figure = null)
+    {
+        figure ??= c => c.CpuMsPerVote;
+        var steady = costs.OrderBy(c => c.Scenario).Skip(1).Select(figure).OfType<double>().Order().ToList();
         if (steady.Count < 2)
         {
             return null;
@@ -124,6 +166,12 @@ public sealed record LoadReport(
     /// <summary>The scenarios' CPU a vote after the first: median and range (<see cref="CpuSummary"/>).</summary>
     public CpuSummary? SteadyCpu => CpuSummary.Of(Costs);
 
+    /// <summary>The scenarios' voting windows alone, per vote and above idle, after the first (<see cref="CpuSummary"/>).</summary>
+    public CpuSummary? SteadyVotingCpu => CpuSummary.Of(Costs, c => c.VotingMsPerVote);
+
+    /// <summary>The scenarios' changes (opening and closing), in milliseconds above idle, after the first (<see cref="CpuSummary"/>).</summary>
+    public CpuSummary? SteadyChangesCpu => CpuSummary.Of(Costs, c => c.ChangesMs);
+
     /// <summary>Each server's memory per idle phone: its growth from before the joins to after them, over the phones it holds.</summary>
     public IReadOnlyList<double?> BytesPerIdlePhone => [.. Servers.Select((s, i) =>
     {
@@ -168,14 +216,25 @@ public sealed record LoadReport(
             Row($"server {i + 1} (pid {server.Pid})", $"RSS {Mib(server.RssBeforePhonesBytes)} before the phones, {Mib(server.RssPhonesIdleBytes)} with them idle{(perPhone is { } b ? $" ({b / 1024:0.0} KiB a phone)" : "")}, peak {Mib(server.PeakRssBytes)}{(server.RssAfterLeaveBytes is { } left ? $", {Mib(left)} {Options.AfterLeaveSeconds:0} s after the phones left" : "")}; CPU {server.CpuSeconds:0.0} s");
         }
 
+        var aboveIdle = IdleCpuPerSecond is null ? "" : " above idle";
         foreach (var cost in Costs.Where(c => c.CpuMsPerVote is not null))
         {
-            Row($"server CPU, scenario {cost.Scenario}", $"{cost.CpuSeconds:0.00} s over {cost.WallSeconds:0.0} s for {cost.Votes:N0} votes: {cost.CpuMsPerVote:0.00} ms a vote{(cost.NetCpuMsPerVote is { } net ? $", {net:0.00} ms above idle ({IdleCpuPerSecond * 1000:0} ms a second)" : "")}");
+            Row($"server CPU, scenario {cost.Scenario}", $"{cost.CpuSeconds:0.00} s over {cost.WallSeconds:0.0} s for {cost.Votes:N0} votes: {cost.CpuMsPerVote:0.00} ms a vote{(cost.NetCpuMsPerVote is { } net ? $", {net:0.00} ms above idle ({IdleCpuPerSecond * 1000:0} ms a second)" : "")}; voting alone {cost.VotingMsPerVote:0.00} ms a vote{aboveIdle}, opening and closing {cost.ChangesMs:0} ms{aboveIdle}");
         }
 
         if (SteadyCpu is { } steady)
         {
-            Row($"server CPU a vote, scenarios 2–{steady.Scenarios + 1}", $"median {steady.MedianMsPerVote:0.00} ms (from {steady.LowMsPerVote:0.00} to {steady.HighMsPerVote:0.00}; the first scenario is the warm-up)");
+            Row($"server CPU a vote, scenarios 2–{steady.Scenarios + 1}", $"median {steady.Median:0.00} ms (from {steady.Low:0.00} to {steady.High:0.00}; the first scenario is the warm-up)");
+        }
+
+        if (SteadyVotingCpu is { } voting)
+        {
+            Row($"of it, voting alone{aboveIdle}", $"median {voting.Median:0.00} ms a vote (from {voting.Low:0.00} to {voting.High:0.00})");
+        }
+
+        if (SteadyChangesCpu is { } changes)
+        {
+            Row($"of it, opening and closing{aboveIdle}", $"median {changes.Median:0} ms a scenario (from {changes.Low:0} to {changes.High:0})");
         }
 
         if (ServerCpuSeconds is { } cpu)

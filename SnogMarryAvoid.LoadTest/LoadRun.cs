@@ -89,40 +89,55 @@ public sealed class LoadRun(LoadOptions options, TextWriter output, string[]? ar
                 rssJoined[i] = servers[i].RssNow();
             }
 
-            if (options.CalmIntervalMs is not null && servers.Count > 0)
+            // At a calm pace each scenario is measured in three windows: its change (the previous one's reveal, this
+            // one shown and opened, then a second for the pages to settle), its votes, and its close (with a second to
+            // settle). A burst measures the same windows without the pauses.
+            var calm = options.CalmIntervalMs is not null && servers.Count > 0;
+            var settle = calm ? TimeSpan.FromSeconds(1) : TimeSpan.Zero;
+            double Cpu() => servers.Sum(s => s.ExactCpuNow() ?? s.CpuNow());
+            if (calm)
             {
                 // What the servers spend doing nothing with everything open (timers, keep-alives, the pages' circuits).
                 _phase = "measuring idle CPU";
-                var idleFrom = servers.Sum(s => s.CpuNow());
+                var idleFrom = Cpu();
                 var idleStart = Stopwatch.GetTimestamp();
                 await Task.Delay(TimeSpan.FromSeconds(5), ct);
-                idleCpuPerSecond = (servers.Sum(s => s.CpuNow()) - idleFrom) / Stopwatch.GetElapsedTime(idleStart).TotalSeconds;
+                idleCpuPerSecond = (Cpu() - idleFrom) / Stopwatch.GetElapsedTime(idleStart).TotalSeconds;
             }
 
             for (var order = 1; order <= options.Scenarios; order++)
             {
-                _phase = $"scenario {order}: voting";
-                var cpuFrom = servers.Sum(s => s.CpuNow());
-                var votingStart = Stopwatch.GetTimestamp();
+                _phase = $"scenario {order}: opening";
+                var opening = Window.Start(Cpu);
                 var opened = await Facilitator.StepToNextOpenAsync(facilitator, session.SessionId, ct);
                 scenarioIds[order] = opened.Id;
+                await Task.Delay(settle, ct);
+                var openCost = opening.End(Cpu);
+
+                _phase = $"scenario {order}: voting";
+                var voting = Window.Start(Cpu);
                 var (resultsBefore, sessionBefore) = await fleet.TrafficAsync(ct);
                 var votes = await fleet.VoteAsync(order, opened.Id, Stopwatch.GetTimestamp(), ct);
                 votes.ForEach(_votes.Add);
                 _phase = $"scenario {order}: waiting for the projectors";
                 await WaitForProjectorsAsync(opened.Id, order, ct);
-                var cpu = servers.Sum(s => s.CpuNow()) - cpuFrom;
-                var wall = Stopwatch.GetElapsedTime(votingStart).TotalSeconds;
-                var counted = votes.Count(v => v.Error is null && !v.IsRetry);
-                _costs.Add(new ScenarioCost(order, counted, servers.Count == 0 ? null : cpu, wall,
-                    servers.Count == 0 || counted == 0 ? null : cpu * 1000 / counted,
-                    idleCpuPerSecond is { } idle && counted > 0 ? Math.Max(0, cpu - (idle * wall)) * 1000 / counted : null));
+                var voteCost = voting.End(Cpu);
 
                 // A moment for the last events to reach the phones too, then what they received while the room voted.
                 await Task.Delay(500, ct);
+                var counted = votes.Count(v => v.Error is null && !v.IsRetry);
                 var (resultsAfter, sessionAfter) = await fleet.TrafficAsync(ct);
                 _traffic.Add(new PhoneTraffic(order, _joins.Connected, counted, resultsAfter - resultsBefore, sessionAfter - sessionBefore));
+
+                _phase = $"scenario {order}: closing";
+                var closing = Window.Start(Cpu);
                 await facilitator.InvokeAsync<RoomView>(nameof(ISessionHub.Close), session.SessionId, opened.Id, ct);
+                await Task.Delay(settle, ct);
+                var closeCost = closing.End(Cpu);
+                if (servers.Count > 0)
+                {
+                    _costs.Add(ScenarioCost.Of(order, counted, openCost, voteCost, closeCost, idleCpuPerSecond));
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -291,6 +306,14 @@ public sealed class LoadRun(LoadOptions options, TextWriter output, string[]? ar
             IdleCpuPerSecond = idleCpuPerSecond,
             Costs = _costs,
         };
+    }
+
+    /// <summary>The servers' CPU time and the wall time at the start of a window.</summary>
+    private readonly record struct Window(double Cpu, long At)
+    {
+        public static Window Start(Func<double> cpu) => new(cpu(), Stopwatch.GetTimestamp());
+
+        public CpuSpent End(Func<double> cpu) => new(cpu() - Cpu, Stopwatch.GetElapsedTime(At).TotalSeconds);
     }
 
     private static int? FirstAtLeast(long[] ascending, long value)

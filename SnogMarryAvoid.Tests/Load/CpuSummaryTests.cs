@@ -16,6 +16,40 @@ public class CpuSummaryTests
     }
 
     [Fact]
+    public void AnotherFigure_IsSummedUpTheSameWay()
+    {
+        var costs = new[] { 40.0, 25.0, 30.0, 20.0 }.Select((ms, i) => Cost(i + 1, 5.0) with { ChangesMs = ms });
+
+        CpuSummary.Of(costs, c => c.ChangesMs).Should().Be(new CpuSummary(3, 25.0, 20.0, 30.0));
+    }
+
+    [Fact]
+    public void AScenariosCost_IsItsThreeWindows_AndAboveIdle_TakesOffWhatEachWindowWouldHaveCostIdle()
+    {
+        // 1.2 s to open (50 ms of CPU), 10 s of 100 votes (500 ms), 1.3 s to close (30 ms); idle is 10 ms a second.
+        var cost = ScenarioCost.Of(2, 100, new CpuSpent(0.050, 1.2), new CpuSpent(0.500, 10), new CpuSpent(0.030, 1.3), idlePerSecond: 0.010);
+
+        cost.CpuSeconds.Should().BeApproximately(0.580, 1e-9);
+        cost.WallSeconds.Should().BeApproximately(12.5, 1e-9);
+        cost.CpuMsPerVote.Should().BeApproximately(5.80, 1e-9);
+        cost.NetCpuMsPerVote.Should().BeApproximately(4.55, 1e-9, "580 ms less 125 ms idle, over 100 votes");
+        cost.VotingMsPerVote.Should().BeApproximately(4.00, 1e-9, "500 ms less 100 ms idle, over 100 votes");
+        cost.ChangesMs.Should().BeApproximately(55.0, 1e-9, "(50 − 12) + (30 − 13) ms");
+    }
+
+    [Fact]
+    public void WithoutAnIdleFigure_TheWindowsCountWhole_AndAWindowNeverGoesBelowNothing()
+    {
+        var whole = ScenarioCost.Of(1, 10, new CpuSpent(0.020, 0), new CpuSpent(0.100, 1), new CpuSpent(0.010, 0), idlePerSecond: null);
+        whole.NetCpuMsPerVote.Should().BeNull();
+        whole.VotingMsPerVote.Should().BeApproximately(10.0, 1e-9);
+        whole.ChangesMs.Should().BeApproximately(30.0, 1e-9);
+
+        new CpuSpent(0.005, 1).AboveIdle(0.010).Should().Be(0);
+        ScenarioCost.Of(1, 0, new CpuSpent(0, 1), new CpuSpent(0, 1), new CpuSpent(0, 1), 0.01).CpuMsPerVote.Should().BeNull("no votes, no figure a vote");
+    }
+
+    [Fact]
     public void AnEvenCount_TakesTheMeanOfTheMiddleTwo_AndScenariosWithoutAFigureAreLeftOut()
     {
         var summary = CpuSummary.Of([Cost(1, 15.0), Cost(2, 6.0), Cost(3, null), Cost(4, 8.0), Cost(5, 5.0), Cost(6, 9.0)]);

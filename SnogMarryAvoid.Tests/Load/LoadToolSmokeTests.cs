@@ -68,10 +68,15 @@ public sealed class LoadToolSmokeTests : IAsyncLifetime
         report.Connected.Should().Be(120);
         report.Audit!.Stored.Should().Be(120, "each phone votes once at a calm pace");
         report.JoinSeconds.Should().BeGreaterThan(0);
-        report.Costs.Should().ContainSingle().Which.CpuMsPerVote.Should().BePositive();
+        var cost = report.Costs.Should().ContainSingle().Which;
+        cost.CpuMsPerVote.Should().BePositive();
+        cost.Opening!.WallSeconds.Should().BeGreaterThanOrEqualTo(1, "at a calm pace the opening's window waits a second for the pages");
+        cost.Closing!.WallSeconds.Should().BeGreaterThanOrEqualTo(1);
+        cost.Voting!.Seconds.Should().BePositive("the server spends CPU on the votes");
+        cost.CpuSeconds.Should().BeApproximately(cost.Opening.Seconds + cost.Voting.Seconds + cost.Closing.Seconds, 1e-9);
         report.Servers.Should().ContainSingle().Which.RssPhonesIdleBytes.Should().BePositive();
         report.Servers.Single().RssAfterLeaveBytes.Should().BePositive("the memory is read again after the phones left");
-        table.Should().Contain("| join ramp |").And.Contain("ms a vote");
+        table.Should().Contain("| join ramp |").And.Contain("ms a vote").And.Contain("voting alone").And.Contain("opening and closing");
         LoadTestProgram.Json(report).Should().Contain("\"127.0.0.3\"", "--json writes the run's options, its source addresses too");
     }
 
