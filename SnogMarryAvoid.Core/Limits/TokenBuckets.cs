@@ -5,7 +5,8 @@ namespace SnogMarryAvoid.Core.Limits;
 /// <summary>
 /// One token bucket per key: a burst of <c>burst</c> takes, then <c>perSecond</c> a second. Buckets that
 /// have refilled and sat idle for a minute are swept now and then, so keys that come and go (hub
-/// connections, participants) do not pile up.
+/// connections, participants) do not pile up. Nothing runs between takes: a bucket is refilled by
+/// arithmetic on the clock when it is next asked, never by a timer, so an idle server spends nothing on it.
 /// </summary>
 public sealed class TokenBuckets<TKey>(double burst, double perSecond, TimeProvider clock) where TKey : notnull
 {
@@ -37,6 +38,20 @@ public sealed class TokenBuckets<TKey>(double burst, double perSecond, TimeProvi
 
             bucket.Tokens -= 1;
             return true;
+        }
+    }
+
+    /// <summary>Whether <paramref name="key"/> has a token now, without taking it (a key never seen has a full bucket).</summary>
+    public bool HasToken(TKey key)
+    {
+        if (!_buckets.TryGetValue(key, out var bucket))
+        {
+            return true;
+        }
+
+        lock (bucket)
+        {
+            return bucket.Tokens + (clock.GetElapsedTime(bucket.Stamp).TotalSeconds * PerSecond) >= 1;
         }
     }
 
