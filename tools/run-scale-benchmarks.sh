@@ -11,7 +11,8 @@
 #   tools/run-scale-benchmarks.sh OUTDIR nginx N                 two servers behind deploy/nginx.conf (TLS), its
 #                                                                workers sized for 20,000 descriptors a process
 #   tools/run-scale-benchmarks.sh OUTDIR calm                    CPU per vote: 100 phones, one vote every 100 ms,
-#                                                                the console and projector open in Chromium
+#                                                                the console and projector open in Chromium; each
+#                                                                scenario in three windows (opening, voting, closing)
 #   tools/run-scale-benchmarks.sh OUTDIR idle-memory N           N phones join and stay idle a minute: RSS per phone
 #
 # SERVER_ENV="NAME=value NAME=value" adds to every server's environment (an experiment: DOTNET_TieredCompilation=0).
