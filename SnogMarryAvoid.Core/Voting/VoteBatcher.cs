@@ -196,7 +196,7 @@ public sealed class VoteBatcher(DbWork db, TallyBroadcaster tallies, Participant
         foreach (var (sessionId, changed) in changedPerSession)
         {
             var count = changed.Count;
-            var last = (await ctx.Database.SqlQuery<long>(ctx.TakeVoteSequence(sessionId, count)).ToListAsync()).Single();
+            var last = await ctx.Int64Async(ctx.TakeVoteSequence(sessionId, count));
             for (var k = 0; k < count; k++)
             {
                 changed[k].Sequence = last - count + 1 + k;

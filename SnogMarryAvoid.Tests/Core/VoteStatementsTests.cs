@@ -204,6 +204,35 @@ public class VoteStatementsTests
     }
 
     /// <summary>
+    /// A batch takes its block of sequence numbers in one statement that returns the last number. It used to be sent as
+    /// a query (<c>Database.SqlQuery</c>), which EF Core looks up in its query cache and runs through its query pipeline
+    /// on every batch; it is sent as a statement now (<c>RawScalar</c>), as the batch's rows are: its reads are its
+    /// compiled LINQ queries, and nothing else goes through the query pipeline.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task TheSequenceIsTaken_AsAStatement_NotAsAQuery(string engine)
+    {
+        await using var core = await CoreOnAsync(engine, new FakeTimeProvider(Start));
+        var (session, scenarios) = await core.LiveSessionAsync(1);
+        var scenario = scenarios[0].Id;
+        var people = await core.JoinAsync(session.JoinCode, 3);
+        await core.Scenarios.OpenAsync(session.Id, scenario, TestCore.Owner);
+        var batcher = core.Services.GetRequiredService<VoteBatcher>();
+
+        var before = core.Commands.Sources.Count;
+        var applied = await core.Db.WriteAsync(ctx => batcher.ApplyAsync(ctx, [.. people.Select(p => Pending(p, scenario, Choice.Marry))]));
+        var sources = core.Commands.Sources.Skip(before).ToList();
+        var texts = core.Commands.Texts.Skip(before).ToList();
+
+        sources.Should().NotContain(Microsoft.EntityFrameworkCore.Diagnostics.CommandSource.FromSqlQuery, string.Join("\n", texts));
+        sources.Should().OnlyContain(s => s == Microsoft.EntityFrameworkCore.Diagnostics.CommandSource.LinqQuery || s == Microsoft.EntityFrameworkCore.Diagnostics.CommandSource.ExecuteSqlRaw);
+        texts.Where((t, i) => sources[i] == Microsoft.EntityFrameworkCore.Diagnostics.CommandSource.ExecuteSqlRaw && t.Contains("VoteSequence", StringComparison.Ordinal))
+            .Should().ContainSingle("one statement takes the batch's block");
+        applied.Outcomes.Select(o => o.Outcome!.Receipt.Sequence).Should().Equal([1L, 2L, 3L], "the block's numbers are the statement's value, counted back");
+    }
+
+    /// <summary>
     /// A vote batch writes its rows in plain statements and tracks nothing, so its commit has nothing for the change
     /// tracker to save: the pass is skipped (a calm vote's profile had it on every batch), while a write that changes
     /// tracked entities is still saved.

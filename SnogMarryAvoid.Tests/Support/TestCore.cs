@@ -205,10 +205,15 @@ public sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.D
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Microsoft.EntityFrameworkCore.Diagnostics.CommandSource> _sources = new();
+
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>The SQL of every command run, in order.</summary>
     public IReadOnlyList<string> Texts => [.. _texts];
+
+    /// <summary>Where in EF Core each command came from (a LINQ query, raw SQL, SaveChanges…), in the order of <see cref="Texts"/>.</summary>
+    public IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.CommandSource> Sources => [.. _sources];
 
     public override System.Data.Common.DbCommand CommandCreated(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
     {
@@ -219,6 +224,7 @@ public sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.D
     public override System.Data.Common.DbCommand CommandInitialized(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
     {
         _texts.Enqueue(result.CommandText);
+        _sources.Enqueue(eventData.CommandSource);
         return result;
     }
 }
