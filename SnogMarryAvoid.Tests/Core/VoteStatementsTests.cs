@@ -37,6 +37,24 @@ public class VoteStatementsTests
     private static VoteBatcher.Pending Pending(Guid participant, Guid scenario, Choice choice) =>
         new(participant, scenario, choice, new TaskCompletionSource<VoteBatcher.Outcome>());
 
+    /// <summary>A live session on <paramref name="engine"/> with its one scenario open and <paramref name="count"/> participants in it.</summary>
+    private static async Task<(TestCore Core, Guid SessionId, Guid Scenario, IReadOnlyList<Guid> People)> OpenScenarioAsync(string engine, int count)
+    {
+        var core = await CoreOnAsync(engine, new FakeTimeProvider(Start));
+        try
+        {
+            var (session, scenarios) = await core.LiveSessionAsync(1);
+            var people = await core.JoinAsync(session.JoinCode, count);
+            await core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+            return (core, session.Id, scenarios[0].Id, people);
+        }
+        catch
+        {
+            await core.DisposeAsync();
+            throw;
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Engines))]
     public async Task BatchesOfManyVotes_ChangesAndRepeats_ReadBackThroughEFCore_AsTheRulesMeantThem(string engine)
@@ -178,11 +196,8 @@ public class VoteStatementsTests
     [MemberData(nameof(Engines))]
     public async Task TheBatchsReads_AreOneSqlText_WhateverTheBatchsSize_SoEFCoreBuildsThemOnce(string engine)
     {
-        await using var core = await CoreOnAsync(engine, new FakeTimeProvider(Start));
-        var (session, scenarios) = await core.LiveSessionAsync(1);
-        var scenario = scenarios[0].Id;
-        var people = await core.JoinAsync(session.JoinCode, 26);
-        await core.Scenarios.OpenAsync(session.Id, scenario, TestCore.Owner);
+        var (core, _, scenario, people) = await OpenScenarioAsync(engine, 26);
+        await using var owned = core;
         var batcher = core.Services.GetRequiredService<VoteBatcher>();
 
         async Task<List<string>> CommandsOfABatchAsync(IEnumerable<Guid> voters)
@@ -213,11 +228,8 @@ public class VoteStatementsTests
     [MemberData(nameof(Engines))]
     public async Task TheSequenceIsTaken_AsAStatement_NotAsAQuery(string engine)
     {
-        await using var core = await CoreOnAsync(engine, new FakeTimeProvider(Start));
-        var (session, scenarios) = await core.LiveSessionAsync(1);
-        var scenario = scenarios[0].Id;
-        var people = await core.JoinAsync(session.JoinCode, 3);
-        await core.Scenarios.OpenAsync(session.Id, scenario, TestCore.Owner);
+        var (core, _, scenario, people) = await OpenScenarioAsync(engine, 3);
+        await using var owned = core;
         var batcher = core.Services.GetRequiredService<VoteBatcher>();
 
         var before = core.Commands.Sources.Count;
@@ -241,11 +253,8 @@ public class VoteStatementsTests
     [MemberData(nameof(Engines))]
     public async Task AVoteBatch_CommitsWithoutAChangeTrackerPass_AndATrackedWriteIsStillSaved(string engine)
     {
-        await using var core = await CoreOnAsync(engine, new FakeTimeProvider(Start));
-        var (session, scenarios) = await core.LiveSessionAsync(1);
-        var scenario = scenarios[0].Id;
-        var people = await core.JoinAsync(session.JoinCode, 2);
-        await core.Scenarios.OpenAsync(session.Id, scenario, TestCore.Owner);
+        var (core, sessionId, scenario, people) = await OpenScenarioAsync(engine, 2);
+        await using var owned = core;
 
         var saves = core.Saves.Count;
         var receipt = await core.Voting.CastVoteAsync(people[0], scenario, Choice.Marry);
@@ -259,8 +268,8 @@ public class VoteStatementsTests
             stored.Choice.Should().Be(Choice.Avoid, "the commit kept the batch's statements");
         }
 
-        await core.Scenarios.CloseAsync(session.Id, scenario, TestCore.Owner);
+        await core.Scenarios.CloseAsync(sessionId, scenario, TestCore.Owner);
         core.Saves.Count.Should().BeGreaterThan(saves, "closing a scenario changes a tracked entity, which is saved");
-        (await core.Sessions.GetAsync(session.Id, TestCore.Owner)).Room.Current!.State.Should().Be(ScenarioState.Closed);
+        (await core.Sessions.GetAsync(sessionId, TestCore.Owner)).Room.Current!.State.Should().Be(ScenarioState.Closed);
     }
 }
