@@ -66,7 +66,10 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
         serverEnvironment["Metrics__Token"] = MetricsToken;
-        await using var server = await ServerProcess.StartAsync(serverEnvironment);
+        // SMA_SERVER_APP=/path/SnogMarryAvoid.Web.dll measures a published app (ReadyToRun, as deployed), started
+        // from its own folder; by default the build beside the tests.
+        var app = Environment.GetEnvironmentVariable("SMA_SERVER_APP") is { Length: > 0 } published ? Path.GetFullPath(published) : null;
+        await using var server = await ServerProcess.StartAsync(serverEnvironment, app: app, workingDirectory: app is null ? null : Path.GetDirectoryName(app));
         await using var core = await server.CoreAsync();
         var (session, scenarios) = await core.LiveSessionAsync(1);
         await core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, Actor.System);
@@ -188,6 +191,7 @@ public class PhoneMemoryMeasurement(BrowserFixture browser)
         {
             phones = Phones,
             serverEnvironment = Environment.GetEnvironmentVariable("SMA_SERVER_ENV"),
+            serverApp = app ?? "the build beside the tests",
             serverRssBeforeMiB = before / 1024.0 / 1024,
             serverRssFirstWaveMiB = halfway / 1024.0 / 1024,
             serverRssIdleMiB = idle / 1024.0 / 1024,
