@@ -61,6 +61,26 @@ public sealed record CpuSpent(double Seconds, double WallSeconds)
 {
     /// <summary>The CPU time less what the servers spend idle over as long (never below nothing).</summary>
     public double AboveIdle(double? idlePerSecond) => idlePerSecond is { } idle ? Math.Max(0, Seconds - (idle * WallSeconds)) : Seconds;
+
+    /// <summary>CPU seconds a second over the window.</summary>
+    public double PerSecond => WallSeconds > 0 ? Seconds / WallSeconds : 0;
+
+    /// <summary>
+    /// The idle rate of several short readings: their median, so that one reading with a collection, a late compilation
+    /// or a burst of the pages' traffic in it does not move every "above idle" figure of the run (one 5 s reading varied
+    /// from 6 to 19 ms a second between runs on the reference machine). Null for no readings.
+    /// </summary>
+    public static double? MedianRate(IReadOnlyList<CpuSpent> readings)
+    {
+        if (readings.Count == 0)
+        {
+            return null;
+        }
+
+        var rates = readings.Select(r => r.PerSecond).Order().ToArray();
+        var middle = rates.Length / 2;
+        return rates.Length % 2 == 1 ? rates[middle] : (rates[middle - 1] + rates[middle]) / 2;
+    }
 }
 
 /// <summary>
@@ -161,6 +181,9 @@ public sealed record LoadReport(
     /// <summary>The servers' CPU time per second doing nothing with everything connected (calm-pace runs).</summary>
     public double? IdleCpuPerSecond { get; init; }
 
+    /// <summary>The idle readings <see cref="IdleCpuPerSecond"/> is the median of, each in CPU seconds a second.</summary>
+    public IReadOnlyList<double> IdleReadings { get; init; } = [];
+
     public IReadOnlyList<ScenarioCost> Costs { get; init; } = [];
 
     /// <summary>The scenarios' CPU a vote after the first: median and range (<see cref="CpuSummary"/>).</summary>
@@ -217,6 +240,11 @@ public sealed record LoadReport(
         }
 
         var aboveIdle = IdleCpuPerSecond is null ? "" : " above idle";
+        if (IdleCpuPerSecond is { } idleRate)
+        {
+            Row("server CPU idle, everything open", $"{idleRate * 1000:0.0} ms a second, the median of {string.Join(", ", IdleReadings.Select(r => (r * 1000).ToString("0.0", CultureInfo.InvariantCulture)))}");
+        }
+
         foreach (var cost in Costs.Where(c => c.CpuMsPerVote is not null))
         {
             Row($"server CPU, scenario {cost.Scenario}", $"{cost.CpuSeconds:0.00} s over {cost.WallSeconds:0.0} s for {cost.Votes:N0} votes: {cost.CpuMsPerVote:0.00} ms a vote{(cost.NetCpuMsPerVote is { } net ? $", {net:0.00} ms above idle ({IdleCpuPerSecond * 1000:0} ms a second)" : "")}; voting alone {cost.VotingMsPerVote:0.00} ms a vote{aboveIdle}, opening and closing {cost.ChangesMs:0} ms{aboveIdle}");

@@ -20,12 +20,16 @@ namespace SnogMarryAvoid.LoadTest;
 /// </summary>
 public sealed class LoadRun(LoadOptions options, TextWriter output, string[]? arguments = null)
 {
+    /// <summary>How many 2 s readings of the servers' idle CPU a calm run takes before its first scenario.</summary>
+    private const int IdleReadings = 5;
+
     private readonly CookieContainer _cookies = new();
     private readonly ConcurrentBag<VoteRecord> _votes = [];
     private readonly ConcurrentQueue<Seen> _seen = new();
     private readonly List<HubConnection> _projectors = [];
     private readonly List<PhoneTraffic> _traffic = [];
     private readonly List<ScenarioCost> _costs = [];
+    private readonly List<CpuSpent> _idleReadings = [];
     private JoinFigures? _joins;
     private long _highestSeen;
     private string _phase = "starting";
@@ -97,12 +101,17 @@ public sealed class LoadRun(LoadOptions options, TextWriter output, string[]? ar
             double Cpu() => servers.Sum(s => s.ExactCpuNow() ?? s.CpuNow());
             if (calm)
             {
-                // What the servers spend doing nothing with everything open (timers, keep-alives, the pages' circuits).
+                // What the servers spend doing nothing with everything open (timers, keep-alives, the pages' circuits):
+                // the median of five readings of 2 s.
                 _phase = "measuring idle CPU";
-                var idleFrom = Cpu();
-                var idleStart = Stopwatch.GetTimestamp();
-                await Task.Delay(TimeSpan.FromSeconds(5), ct);
-                idleCpuPerSecond = (Cpu() - idleFrom) / Stopwatch.GetElapsedTime(idleStart).TotalSeconds;
+                for (var reading = 0; reading < IdleReadings; reading++)
+                {
+                    var idle = Window.Start(Cpu);
+                    await Task.Delay(TimeSpan.FromSeconds(2), ct);
+                    _idleReadings.Add(idle.End(Cpu));
+                }
+
+                idleCpuPerSecond = CpuSpent.MedianRate(_idleReadings);
             }
 
             for (var order = 1; order <= options.Scenarios; order++)
@@ -304,6 +313,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter output, string[]? ar
             PhonesPerServer = joins.PhonesPerServer,
             Servers = servers,
             IdleCpuPerSecond = idleCpuPerSecond,
+            IdleReadings = [.. _idleReadings.Select(r => r.PerSecond)],
             Costs = _costs,
         };
     }

@@ -50,6 +50,18 @@ public class CpuSummaryTests
     }
 
     [Fact]
+    public void TheIdleRate_IsTheMedianOfItsReadings_SoOneBusyReadingDoesNotMoveIt()
+    {
+        // Five readings of 2 s: 5, 6, 7 and 5.5 ms a second, and one with a collection in it (40 ms a second).
+        CpuSpent[] readings = [new(0.010, 2), new(0.012, 2), new(0.080, 2), new(0.014, 2), new(0.011, 2)];
+
+        CpuSpent.MedianRate(readings).Should().BeApproximately(0.006, 1e-9);
+        CpuSpent.MedianRate([new(0.010, 2), new(0.030, 2)]).Should().BeApproximately(0.010, 1e-9, "an even count takes the mean of the middle two");
+        CpuSpent.MedianRate([]).Should().BeNull();
+        new CpuSpent(0.010, 0).PerSecond.Should().Be(0, "a window of no time has no rate");
+    }
+
+    [Fact]
     public void AnEvenCount_TakesTheMeanOfTheMiddleTwo_AndScenariosWithoutAFigureAreLeftOut()
     {
         var summary = CpuSummary.Of([Cost(1, 15.0), Cost(2, 6.0), Cost(3, null), Cost(4, 8.0), Cost(5, 5.0), Cost(6, 9.0)]);

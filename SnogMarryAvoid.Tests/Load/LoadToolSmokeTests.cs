@@ -74,9 +74,11 @@ public sealed class LoadToolSmokeTests : IAsyncLifetime
         cost.Closing!.WallSeconds.Should().BeGreaterThanOrEqualTo(1);
         cost.Voting!.Seconds.Should().BePositive("the server spends CPU on the votes");
         cost.CpuSeconds.Should().BeApproximately(cost.Opening.Seconds + cost.Voting.Seconds + cost.Closing.Seconds, 1e-9);
+        report.IdleReadings.Should().HaveCount(5, "idle is read five times before the first scenario")
+            .And.Contain(report.IdleCpuPerSecond!.Value, "and is their median");
         report.Servers.Should().ContainSingle().Which.RssPhonesIdleBytes.Should().BePositive();
         report.Servers.Single().RssAfterLeaveBytes.Should().BePositive("the memory is read again after the phones left");
-        table.Should().Contain("| join ramp |").And.Contain("ms a vote").And.Contain("voting alone").And.Contain("opening and closing");
+        table.Should().Contain("| join ramp |").And.Contain("server CPU idle, everything open").And.Contain("ms a vote").And.Contain("voting alone").And.Contain("opening and closing");
         LoadTestProgram.Json(report).Should().Contain("\"127.0.0.3\"", "--json writes the run's options, its source addresses too");
     }
 
