@@ -69,6 +69,31 @@ public class LiveRegionTests : ComponentTest
     }
 
     /// <summary>
+    /// A vote redraws the projector's tally and head count, not its slide: the scenario, the join bar and the QR code
+    /// are outside its live regions (the whole slide was one region, built and compared again for every vote).
+    /// </summary>
+    [Fact]
+    public async Task TheProjectorsLiveRegions_HoldItsTallyAndHeadCount_NotTheSlideAroundThem()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var people = await Core.JoinAsync(session.JoinCode, 1);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        var cut = Render<Projector>(p => p.Add(c => c.SessionId, session.Id));
+        cut.WaitForAssertion(() => cut.Find("[data-interactive]").GetAttribute("data-interactive").Should().Be("true"));
+
+        await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Avoid);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=total]").TextContent.Should().Be("1 vote in"), TimeSpan.FromSeconds(10));
+
+        var regions = cut.FindComponents<LiveRegion>().Select(r => r.Markup).ToList();
+        regions.Should().HaveCount(2);
+        regions.Should().ContainSingle(m => m.Contains("data-testid=\"total\"", StringComparison.Ordinal));
+        regions.Should().ContainSingle(m => m.Contains("data-testid=\"room-count\"", StringComparison.Ordinal));
+        regions.Should().NotContain(m => m.Contains("Public body 1 meets Activist 1", StringComparison.Ordinal) || m.Contains("join-code", StringComparison.Ordinal),
+            "the scenario and the join bar are drawn with the room's view, not with a vote");
+        cut.Markup.Should().NotContain("<text", "a live part of the slide adds no element of its own");
+    }
+
+    /// <summary>
     /// A page's live regions redraw in one render batch: one message to the browser and one acknowledgement back for
     /// a vote, not one of each per region (the console has up to four; each was its own batch).
     /// </summary>
