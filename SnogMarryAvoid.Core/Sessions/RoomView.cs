@@ -39,4 +39,11 @@ public sealed record RoomView(
     public bool IsNewerThan(RoomView? other) => other is null || Revision > other.Revision;
 
     public bool IsEnded => Phase == SessionPhase.Ended;
+
+    /// <summary>
+    /// Whether the room's screen shows live figures now (the head count in the lobby, the tally and head count of a
+    /// scenario): a blanked screen and the recap at the end show none, so a vote changes nothing on them.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool ScreenShowsLiveFigures => !IsBlanked && !IsEnded;
 }

@@ -116,6 +116,81 @@ public class LiveRegionTests : ComponentTest
         page.PageDrawn.Should().Be(1, "the page around them is not drawn again");
     }
 
+    /// <summary>
+    /// A page without live regions that shows no live figures now (the projector blanked, or at its recap) is not
+    /// redrawn for a vote; it was, whole, for every tally and every phone coming or going.
+    /// </summary>
+    [Fact]
+    public async Task AVote_RedrawsNothing_OnAPageThatShowsNoLiveFiguresNow_AndRedrawsThePageThatShowsThem()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var person = (await Core.JoinAsync(session.JoinCode, 1))[0];
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        using var blank = await FollowingPage.StartAsync(Core.Services, session.Id, liveShown: false);
+        using var shown = await FollowingPage.StartAsync(Core.Services, session.Id, liveShown: true);
+
+        await Core.Voting.CastVoteAsync(person, scenarios[0].Id, Choice.Marry);
+
+        // Each page has applied the vote's tally once its handler has run to the end.
+        await Until(() => blank.Follower.Results?.Total == 1 && blank.Handled > 0 && shown.Follower.Results?.Total == 1 && shown.Redraws > 0);
+        blank.Redraws.Should().Be(0, "a blanked screen has nothing a vote changes");
+        blank.Failures.Should().BeEmpty();
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the vote's tally reaches every follower");
+            await Task.Delay(10, Xunit.TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>A page without live regions, following a session: it counts its redraws and the events it has handled.</summary>
+    private sealed class FollowingPage(SessionFollower follower) : IDisposable
+    {
+        private int _redraws;
+        private int _handled;
+
+        public SessionFollower Follower { get; } = follower;
+
+        public int Redraws => Volatile.Read(ref _redraws);
+
+        public int Handled => Volatile.Read(ref _handled);
+
+        public List<Exception> Failures { get; } = [];
+
+        public static async Task<FollowingPage> StartAsync(IServiceProvider services, Guid sessionId, bool liveShown)
+        {
+            var page = new FollowingPage(new SessionFollower(services.GetRequiredService<SessionService>(), services.GetRequiredService<ISessionEvents>(),
+                services.GetRequiredService<PresenceTracker>(), TimeProvider.System));
+            await page.Follower.LoadAsync(sessionId, TestCore.Owner);
+            // One event at a time, as a page's dispatcher applies them.
+            var gate = new SemaphoreSlim(1);
+            await page.Follower.FollowAsync(
+                async apply =>
+                {
+                    await gate.WaitAsync();
+                    try
+                    {
+                        await apply();
+                    }
+                    finally
+                    {
+                        Interlocked.Increment(ref page._handled);
+                        gate.Release();
+                    }
+                },
+                () => Interlocked.Increment(ref page._redraws),
+                ex => { page.Failures.Add(ex); return Task.CompletedTask; },
+                () => liveShown);
+            return page;
+        }
+
+        public void Dispose() => Follower.Dispose();
+    }
+
     private sealed class ThreeRegions : ComponentBase
     {
         public SessionFollower Follower { get; init; } = default!;

@@ -32,6 +32,25 @@ public class ProjectorTests : ComponentTest
         }, TimeSpan.FromSeconds(10));
     }
 
+    /// <summary>A blanked projector draws no vote (issue 20), and shows the tally of the moment when it comes back.</summary>
+    [Fact]
+    public async Task VotesWhileBlanked_AreOnTheScreen_WhenItComesBack()
+    {
+        var (session, scenarios) = await Core.LiveSessionAsync();
+        var people = await Core.JoinAsync(session.JoinCode, 2);
+        await Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        await Core.Sessions.SetBlankedAsync(session.Id, TestCore.Owner, true);
+        var cut = Render<Projector>(p => p.Add(c => c.SessionId, session.Id));
+        cut.WaitForAssertion(() => cut.Find("[data-interactive]").GetAttribute("data-interactive").Should().Be("true"));
+        cut.Find("[data-testid=blanked]");
+
+        await Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Snog);
+        await Core.Voting.CastVoteAsync(people[1], scenarios[0].Id, Choice.Avoid);
+        await Core.Sessions.SetBlankedAsync(session.Id, TestCore.Owner, false);
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=total]").TextContent.Should().Be("2 votes in"), TimeSpan.FromSeconds(10));
+    }
+
     [Fact]
     public async Task Projector_FollowsTheSession_NextScenarioJoinsAndReveal()
     {

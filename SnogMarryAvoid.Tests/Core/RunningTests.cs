@@ -128,6 +128,18 @@ public class RunningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheRoomsScreen_ShowsLiveFigures_InTheLobbyAndAScenario_NotBlankedOrAtTheRecap()
+    {
+        var (session, scenarios) = await _core.LiveSessionAsync(1);
+        (await _core.Sessions.GetRoomViewAsync(session.Id, TestCore.Owner)).ScreenShowsLiveFigures.Should().BeTrue("the lobby shows who is in the room");
+        (await _core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner)).ScreenShowsLiveFigures.Should().BeTrue("a scenario shows its tally");
+
+        (await _core.Sessions.SetBlankedAsync(session.Id, TestCore.Owner, true)).ScreenShowsLiveFigures.Should().BeFalse();
+        (await _core.Sessions.SetBlankedAsync(session.Id, TestCore.Owner, false)).ScreenShowsLiveFigures.Should().BeTrue();
+        (await _core.Sessions.EndAsync(session.Id, TestCore.Owner)).ScreenShowsLiveFigures.Should().BeFalse("the recap's figures are final");
+    }
+
+    [Fact]
     public async Task Delete_RemovesTheSessionWithEverythingInIt()
     {
         var (session, scenarios) = await _core.LiveSessionAsync(2);

@@ -62,6 +62,7 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
     private int _wordsPending;
     private Func<Func<Task>, Task>? _invoke;
     private Action? _redraw;
+    private Func<bool>? _liveShown;
 
     public int Participants { get; private set; }
 
@@ -78,7 +79,9 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
     /// <summary>
     /// Redraws the live figures now (the pace of votes falls with time, not only with a vote), on the page's
     /// dispatcher. All of the page's regions are drawn in one render batch: one message to the browser and one
-    /// acknowledgement back, not one of each per region (the console has up to four).
+    /// acknowledgement back, not one of each per region (the console has up to four). A page without regions
+    /// is redrawn whole, unless it shows no live figures now (a blanked projector): then nothing is drawn, and
+    /// the change that brings them back to the screen redraws the page with the figures of that moment.
     /// </summary>
     public void RedrawLive()
     {
@@ -86,7 +89,7 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
         {
             _regions[0].DrawWithTheOthers();
         }
-        else
+        else if (_liveShown?.Invoke() != false)
         {
             _redraw?.Invoke();
         }
@@ -121,10 +124,12 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
     /// <summary>
     /// Starts following, once the component is interactive. Events are applied on the component's
     /// dispatcher (<paramref name="invoke"/>); <paramref name="redraw"/> is the component's StateHasChanged.
+    /// <paramref name="liveShown"/>, when given, says whether the page shows live figures now; while it does not
+    /// and the page has no <see cref="LiveRegion"/>, a change of them alone does not redraw it.
     /// </summary>
-    public async Task FollowAsync(Func<Func<Task>, Task> invoke, Action redraw, Func<Exception, Task> fail)
+    public async Task FollowAsync(Func<Func<Task>, Task> invoke, Action redraw, Func<Exception, Task> fail, Func<bool>? liveShown = null)
     {
-        (_invoke, _redraw) = (invoke, redraw);
+        (_invoke, _redraw, _liveShown) = (invoke, redraw, liveShown);
         // Events are applied on the dispatcher, so a redraw due at once is made there and then.
         _throttle = new RenderThrottle(() => invoke(() => { RedrawLive(); return Task.CompletedTask; }), RedrawInterval, clock, drawHere: RedrawLive);
         _subscription = events.Subscribe(_sessionId, e => invoke(async () =>
