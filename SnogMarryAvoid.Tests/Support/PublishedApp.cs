@@ -41,8 +41,19 @@ public static class PublishedApp
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            await process.WaitForExitAsync(timeout.Token);
+            // A guard against a hung command, not a measure: the ReadyToRun publish compiles every assembly, and with a browser
+            // test beside it on two cores it took more than the 5 minutes this guard once allowed (it takes about 2 alone).
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{string.Join(' ', words)} did not finish in 15 minutes: {await output}{await errors}");
+            }
+
             if (process.ExitCode != 0)
             {
                 throw new InvalidOperationException($"{string.Join(' ', words)} failed ({process.ExitCode}): {await output}{await errors}");
