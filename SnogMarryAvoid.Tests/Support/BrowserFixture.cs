@@ -15,6 +15,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
     ];
 
+    /// <summary>The browser collection's fixture, once started (there is one collection of browser tests).</summary>
+    public static BrowserFixture? Shared { get; private set; }
+
     public IPlaywright Playwright { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
 
@@ -28,6 +31,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await LaunchAnotherAsync();
         Assertions.SetDefaultExpectTimeout(10_000);
+        Shared = this;
+    }
+
+    /// <summary>Closes every context (and so every page) open in the shared browser: after each test (<see cref="BrowserPagesPerTestAttribute"/>).</summary>
+    public async Task CloseEveryContextAsync()
+    {
+        foreach (var context in Browser.Contexts.ToList())
+        {
+            await context.CloseAsync();
+        }
     }
 
     /// <summary>
@@ -53,6 +66,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        Shared = null;
         await Browser.DisposeAsync();
         Playwright.Dispose();
     }
