@@ -186,6 +186,21 @@ public sealed record LoadReport(
 
     public IReadOnlyList<ScenarioCost> Costs { get; init; } = [];
 
+    /// <summary>
+    /// From the facilitator's first "next" of a scenario's opening to a phone being shown it open: once a phone and
+    /// scenario. Its maximum is how long the room waits for the last phone.
+    /// </summary>
+    public Percentiles? OpeningToPhoneMs { get; init; }
+
+    /// <summary>
+    /// Votes the tool sent before their phone had been shown the scenario (its moment in the window came before the
+    /// opened scenario reached it): no real phone can, and they wait behind the opening's sends.
+    /// </summary>
+    public int VotesBeforeShown { get; init; }
+
+    /// <summary><see cref="VoteToProjectorMs"/> for the votes sent after their phone had been shown the scenario.</summary>
+    public Percentiles? ShownVoteToProjectorMs { get; init; }
+
     /// <summary>The scenarios' CPU a vote after the first: median and range (<see cref="CpuSummary"/>).</summary>
     public CpuSummary? SteadyCpu => CpuSummary.Of(Costs);
 
@@ -223,6 +238,15 @@ public sealed record LoadReport(
         Row("join ramp", $"{Connected:N0} joined in {JoinSeconds:0.0} s ({(JoinSeconds > 0 ? Connected / JoinSeconds : 0):N0} a second, {Options.Processes} client process{(Options.Processes == 1 ? "" : "es")})");
         Row("vote → projector (ms)", $"p50 {VoteToProjectorMs.P50:0.0}, p95 {VoteToProjectorMs.P95:0.0}, p99 {VoteToProjectorMs.P99:0.0}, max {VoteToProjectorMs.Max:0.0} (n = {VoteToProjectorMs.Count:N0})");
         Row("vote → acknowledgement (ms)", $"p50 {VoteAckMs.P50:0.0}, p95 {VoteAckMs.P95:0.0}, p99 {VoteAckMs.P99:0.0}, max {VoteAckMs.Max:0.0}");
+        if (OpeningToPhoneMs is { Count: > 0 } reach)
+        {
+            Row("opening → phone shown it (ms)", $"p50 {reach.P50:0.0}, p95 {reach.P95:0.0}, p99 {reach.P99:0.0}, max {reach.Max:0.0} (n = {reach.Count:N0})");
+        }
+
+        if (ShownVoteToProjectorMs is { Count: > 0 } shown)
+        {
+            Row("vote → projector, votes sent once shown (ms)", $"p50 {shown.P50:0.0}, p95 {shown.P95:0.0}, p99 {shown.P99:0.0}, max {shown.Max:0.0} (n = {shown.Count:N0}; {VotesBeforeShown:N0} votes sent before their phone was shown the scenario)");
+        }
         foreach (var traffic in PhoneTraffic)
         {
             Row($"phones received, scenario {traffic.Scenario}", $"{traffic.ResultsEvents:N0} results events and {traffic.SessionEvents:N0} snapshots for {traffic.Votes:N0} votes: {traffic.MessagesPerVote:0.##} messages per vote over {traffic.Phones:N0} phones");

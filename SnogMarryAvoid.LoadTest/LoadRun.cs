@@ -30,6 +30,9 @@ public sealed class LoadRun(LoadOptions options, TextWriter output, string[]? ar
     private readonly List<PhoneTraffic> _traffic = [];
     private readonly List<ScenarioCost> _costs = [];
     private readonly List<CpuSpent> _idleReadings = [];
+
+    // When the facilitator's first "next" of each scenario's opening was sent (Stopwatch timestamps, by order).
+    private readonly Dictionary<int, long> _openingStartedAt = [];
     private JoinFigures? _joins;
     private long _highestSeen;
     private string _phase = "starting";
@@ -118,6 +121,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter output, string[]? ar
             {
                 _phase = $"scenario {order}: opening";
                 var opening = Window.Start(Cpu);
+                _openingStartedAt[order] = Stopwatch.GetTimestamp();
                 var opened = await Facilitator.StepToNextOpenAsync(facilitator, session.SessionId, ct);
                 scenarioIds[order] = opened.Id;
                 await Task.Delay(settle, ct);
@@ -287,16 +291,31 @@ public sealed class LoadRun(LoadOptions options, TextWriter output, string[]? ar
             return (Highest: highest, At: ordered.Select(s => s.At).ToArray());
         });
         var latencies = new List<double>();
+        // The same, for the votes sent once the phone had been shown the scenario, as a real phone votes.
+        var shownLatencies = new List<double>();
         foreach (var vote in _votes.Where(v => v.Error is null && !v.IsRetry))
         {
             for (var p = 0; p < _projectors.Count; p++)
             {
                 if (timelines.TryGetValue((p, vote.ScenarioId), out var timeline) && FirstAtLeast(timeline.Highest, vote.Sequence) is { } index)
                 {
-                    latencies.Add(Stopwatch.GetElapsedTime(vote.SentAt, timeline.At[index]).TotalMilliseconds);
+                    var latency = Stopwatch.GetElapsedTime(vote.SentAt, timeline.At[index]).TotalMilliseconds;
+                    latencies.Add(latency);
+                    if (vote.ShownAt > 0 && vote.SentAt >= vote.ShownAt)
+                    {
+                        shownLatencies.Add(latency);
+                    }
                 }
             }
         }
+
+        // Opening → phone: from the facilitator's first "next" of the opening to each phone being shown the open
+        // scenario, once a phone and scenario (from its first vote's record).
+        var reach = _votes.Where(v => !v.IsRetry && v.ShownAt > 0 && _openingStartedAt.ContainsKey(v.ScenarioOrder))
+            .GroupBy(v => (v.Participant, v.ScenarioOrder))
+            .Select(g => g.First())
+            .Select(v => Stopwatch.GetElapsedTime(_openingStartedAt[v.ScenarioOrder], v.ShownAt).TotalMilliseconds)
+            .ToList();
 
         var joins = _joins ?? new JoinFigures(0, 0, 0, 0, new Dictionary<string, int>());
         var joinSeconds = joins.LastJoinedAt > joins.FirstStartedAt ? Stopwatch.GetElapsedTime(joins.FirstStartedAt, joins.LastJoinedAt).TotalSeconds : 0;
@@ -315,6 +334,9 @@ public sealed class LoadRun(LoadOptions options, TextWriter output, string[]? ar
             IdleCpuPerSecond = idleCpuPerSecond,
             IdleReadings = [.. _idleReadings.Select(r => r.PerSecond)],
             Costs = _costs,
+            OpeningToPhoneMs = Percentiles.Of(reach),
+            VotesBeforeShown = _votes.Count(v => v.ShownAt > 0 && v.SentAt < v.ShownAt),
+            ShownVoteToProjectorMs = Percentiles.Of(shownLatencies),
         };
     }
 

@@ -7,7 +7,16 @@ using SnogMarryAvoid.Core.Voting;
 namespace SnogMarryAvoid.LoadTest;
 
 /// <summary>A vote as sent: by whom (the phone's number in the whole run), when, which, and the server's answer.</summary>
-public sealed record VoteRecord(int Participant, int ScenarioOrder, Guid ScenarioId, int Choice, bool IsRetry, long SentAt, long AckedAt, long Sequence, string? Error);
+public sealed record VoteRecord(int Participant, int ScenarioOrder, Guid ScenarioId, int Choice, bool IsRetry, long SentAt, long AckedAt, long Sequence, string? Error)
+{
+    /// <summary>
+    /// When the phone last received the room's view (<c>SessionChanged</c>), read once the scenario's votes are all
+    /// answered: the opened scenario reaching that phone, as nothing else changes the view while the room votes
+    /// (Stopwatch timestamp; 0 if it never did). A vote sent before it is one no real phone sends: it had not been
+    /// shown the scenario yet.
+    /// </summary>
+    public long ShownAt { get; init; }
+}
 
 /// <summary>How a fleet's joins went: how many, and when the first started and the last was answered (Stopwatch timestamps).</summary>
 public sealed record JoinFigures(int Connected, int Failed, long FirstStartedAt, long LastJoinedAt, IReadOnlyDictionary<string, int> PhonesPerServer)
@@ -54,6 +63,7 @@ public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsy
     private readonly IPhone?[] _phones = new IPhone?[count];
     private Timer? _pings;
     private readonly HttpMessageInvoker[] _sources = [.. options.SourceAddresses.Select(a => Facilitator.From(a, options.TrustAnyCertificate))];
+    private readonly long[] _lastViewAt = new long[count];
     private int _resultsEvents;
     private int _sessionEvents;
 
@@ -85,8 +95,8 @@ public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsy
                 var source = _sources.Length == 0 ? null : _sources[participant % _sources.Length];
                 // Every message a phone receives while the room votes is counted (docs/benchmarks.md).
                 IPhone phone = options.LongPolling
-                    ? await LibraryPhone.ConnectAsync(options, server, Heard, ct)
-                    : await LitePhone.ConnectAsync(server, source, options.TrustAnyCertificate, Heard, ct);
+                    ? await LibraryPhone.ConnectAsync(options, server, name => Heard(i, name), ct)
+                    : await LitePhone.ConnectAsync(server, source, options.TrustAnyCertificate, name => Heard(i, name), ct);
                 try
                 {
                     await phone.InvokeAsync(nameof(ISessionHub.Join), [code, null], ct);
@@ -116,7 +126,7 @@ public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsy
         return new JoinFigures(connected, failed, started, Interlocked.Read(ref last), perServer.ToDictionary()) { FirstFailure = firstFailure };
     }
 
-    private void Heard(string name)
+    private void Heard(int phone, string name)
     {
         if (name == nameof(ISessionClient.ResultsChanged))
         {
@@ -125,6 +135,7 @@ public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsy
         else if (name == nameof(ISessionClient.SessionChanged))
         {
             Interlocked.Increment(ref _sessionEvents);
+            Volatile.Write(ref _lastViewAt[phone], Stopwatch.GetTimestamp());
         }
     }
 
@@ -172,7 +183,7 @@ public sealed class PhoneFleet(LoadOptions options, int first, int count) : IAsy
                 votes.Add(await VoteAsync(phone, participant, order, scenarioId, change.Choice, isRetry: false, ct));
             }
         }));
-        return [.. votes];
+        return [.. votes.Select(v => v with { ShownAt = Volatile.Read(ref _lastViewAt[v.Participant - first]) })];
     }
 
     private static async Task<VoteRecord> VoteAsync(IPhone phone, int participant, int order, Guid scenarioId, int choice, bool isRetry, CancellationToken ct)

@@ -41,6 +41,10 @@ public sealed class LoadToolSmokeTests : IAsyncLifetime
         report.Audit.RetriesKeptTheirSequence.Should().BeTrue();
         report.Audit.Tallies.Should().OnlyContain(t => t.Matches, table);
         report.VoteToProjectorMs.Count.Should().BeGreaterThan(0, "the projectors saw the votes");
+        report.OpeningToPhoneMs!.Count.Should().Be(400, "each phone's moment of being shown each scenario is read");
+        report.OpeningToPhoneMs.P50.Should().BePositive();
+        report.ShownVoteToProjectorMs!.Count.Should().BeInRange(1, report.VoteToProjectorMs.Count, "the votes sent once shown are some of all the votes");
+        table.Should().Contain("| opening → phone shown it (ms) |").And.Contain("votes sent before their phone was shown the scenario");
         report.Passed.Should().BeTrue(table);
     }
 
@@ -68,6 +72,7 @@ public sealed class LoadToolSmokeTests : IAsyncLifetime
         report.Connected.Should().Be(120);
         report.Audit!.Stored.Should().Be(120, "each phone votes once at a calm pace");
         report.JoinSeconds.Should().BeGreaterThan(0);
+        report.OpeningToPhoneMs!.Count.Should().Be(120, "the workers' phones say when they were shown the scenario");
         var cost = report.Costs.Should().ContainSingle().Which;
         cost.CpuMsPerVote.Should().BePositive();
         cost.Opening!.WallSeconds.Should().BeGreaterThanOrEqualTo(1, "at a calm pace the opening's window waits a second for the pages");
