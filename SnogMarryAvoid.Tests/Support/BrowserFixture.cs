@@ -91,16 +91,21 @@ public static class PageExtensions
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        try
+
+        // Sent back is when the next page's address is committed; the caller waits for what it needs of that page
+        // (WaitForInteractiveAsync), so a slow image or script there is not a failed sign-in. The address is read, not
+        // waited for with WaitForURLAsync: when the page has already left by the time that is called, Playwright
+        // (1.64) waits for a "commit" load state that never comes, and a quick sign-in timed out after 30 s.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (page.Url.Contains("/account/login", StringComparison.Ordinal))
         {
-            // Sent back is when the next page's address is committed; the caller waits for what it needs
-            // of that page (WaitForInteractiveAsync), so a slow image or script there is not a failed sign-in.
-            await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-        }
-        catch (TimeoutException e)
-        {
-            var said = await page.Locator("[role=alert], .error").AllInnerTextsAsync();
-            throw new TimeoutException($"Signing in as {email} did not leave {page.Url}; the page says: {string.Join(" | ", said)}", e);
+            if (waited.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                var said = await page.Locator("[role=alert], .error").AllInnerTextsAsync();
+                throw new TimeoutException($"Signing in as {email} did not leave {page.Url} in 30 s; the page says: {string.Join(" | ", said)}");
+            }
+
+            await Task.Delay(50);
         }
     }
 
