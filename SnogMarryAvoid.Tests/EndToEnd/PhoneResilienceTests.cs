@@ -145,7 +145,15 @@ public class PhoneResilienceTests(BrowserFixture browser)
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file the stopped server was still writing ("Directory not empty" in one CI run, after every
+                // assertion had passed) is left for the OS to clean from the temp folder, as TestCore does.
+            }
         }
     }
 }
