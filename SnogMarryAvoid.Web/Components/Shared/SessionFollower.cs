@@ -25,6 +25,12 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
     /// </summary>
     public static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// While the page's browser draws the tallies itself (<see cref="BrowserDrawsTallies"/>), the shortest time between two
+    /// redraws of the figures it cannot draw (the console's pace of votes and its camps) for a vote.
+    /// </summary>
+    public static readonly TimeSpan BrowserDrawnRedrawInterval = TimeSpan.FromSeconds(1);
+
     private long _resultsSequence = -1;
     private readonly Dictionary<string, int> _presence = [];
     private IDisposable? _subscription;
@@ -38,6 +44,9 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
     public RoomView? Snapshot => Manager?.Room;
 
     public ScenarioResults? Results { get; private set; }
+
+    /// <summary>The sequence of the newest vote <see cref="Results"/> counts (a tally's <c>LastSequence</c>): js/live.js draws only newer tallies over it.</summary>
+    public long ResultsSequence => _resultsSequence;
 
     /// <summary>The current scenario's split by camp (under the three-person rule), when the session asks camps.</summary>
     public CampSplitView? Split { get; private set; }
@@ -63,6 +72,35 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
     private Func<Func<Task>, Task>? _invoke;
     private Action? _redraw;
     private Func<bool>? _liveShown;
+    private RenderThrottle? _slowThrottle;
+    private bool _serverOnlyFigures;
+
+    /// <summary>
+    /// Whether the page's browser draws the tallies now: js/live.js, a watcher on the hub as the load tool's projector is,
+    /// redraws the tally from each <c>ResultsChanged</c> it is sent (<see cref="BrowserTally"/>), so a vote no longer
+    /// redraws the page's live regions at once (a render batch over the circuit and the browser's acknowledgement, for each
+    /// page, for each vote). The server still applies every tally, so whatever it draws is up to date; head counts still
+    /// redraw as before. False until the browser says it watches, and again whenever it loses the hub.
+    /// </summary>
+    public bool BrowserDraws { get; private set; }
+
+    /// <summary>
+    /// Says whether the browser draws the tallies now (<see cref="BrowserDraws"/>). Called on the page's dispatcher. When it
+    /// stops, the live figures are redrawn at once: the votes it did not draw are then on the screen.
+    /// </summary>
+    public void BrowserDrawsTallies(bool drawing)
+    {
+        if (BrowserDraws == drawing)
+        {
+            return;
+        }
+
+        BrowserDraws = drawing;
+        if (!drawing)
+        {
+            RedrawLive();
+        }
+    }
 
     public int Participants { get; private set; }
 
@@ -126,12 +164,16 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
     /// dispatcher (<paramref name="invoke"/>); <paramref name="redraw"/> is the component's StateHasChanged.
     /// <paramref name="liveShown"/>, when given, says whether the page shows live figures now; while it does not
     /// and the page has no <see cref="LiveRegion"/>, a change of them alone does not redraw it.
+    /// <paramref name="serverOnlyFigures"/>: the page shows figures that change with a vote and that the browser does not
+    /// draw (the console's pace of votes); while <see cref="BrowserDraws"/>, a vote still redraws them, at most every
+    /// <see cref="BrowserDrawnRedrawInterval"/>.
     /// </summary>
-    public async Task FollowAsync(Func<Func<Task>, Task> invoke, Action redraw, Func<Exception, Task> fail, Func<bool>? liveShown = null)
+    public async Task FollowAsync(Func<Func<Task>, Task> invoke, Action redraw, Func<Exception, Task> fail, Func<bool>? liveShown = null, bool serverOnlyFigures = false)
     {
-        (_invoke, _redraw, _liveShown) = (invoke, redraw, liveShown);
+        (_invoke, _redraw, _liveShown, _serverOnlyFigures) = (invoke, redraw, liveShown, serverOnlyFigures);
         // Events are applied on the dispatcher, so a redraw due at once is made there and then.
         _throttle = new RenderThrottle(() => invoke(() => { RedrawLive(); return Task.CompletedTask; }), RedrawInterval, clock, drawHere: RedrawLive);
+        _slowThrottle = new RenderThrottle(() => invoke(() => { RedrawLive(); return Task.CompletedTask; }), BrowserDrawnRedrawInterval, clock, drawHere: RedrawLive);
         _subscription = events.Subscribe(_sessionId, e => invoke(async () =>
         {
             try
@@ -139,6 +181,14 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
                 if (Apply(e))
                 {
                     redraw();
+                }
+                else if (e is ResultsChanged && BrowserDraws)
+                {
+                    // The browser has drawn this tally from the hub already.
+                    if (_serverOnlyFigures)
+                    {
+                        _slowThrottle.Request();
+                    }
                 }
                 else
                 {
@@ -253,5 +303,6 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
         _subscription?.Dispose();
         _subscription = null;
         _throttle?.Dispose();
+        _slowThrottle?.Dispose();
     }
 }
