@@ -85,6 +85,41 @@ public class BrowserTallyTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AProjectorThatLosesTheHub_IsDrawnByTheServerAgain_AndShowsTheVotesItMissed()
+    {
+        var (session, scenarios) = await _app.Core.LiveSessionAsync();
+        var people = await _app.Core.JoinAsync(session.JoinCode, 2);
+        await _app.Core.Scenarios.OpenAsync(session.Id, scenarios[0].Id, TestCore.Owner);
+        var projector = await browser.ScreenAsync(1280, 720);
+        IWebSocketRoute? watching = null;
+        var lost = false;
+        await projector.RouteWebSocketAsync("**/hubs/session**", socket =>
+        {
+            if (Volatile.Read(ref lost))
+            {
+                _ = socket.CloseAsync();
+                return;
+            }
+
+            watching = socket;
+            socket.ConnectToServer();
+        });
+        await projector.GotoAsync($"{_app.BaseUrl}/projector/{session.Id}");
+        await projector.SignInAsync(AppFactory.OrganiserEmail, AppFactory.OrganiserPassword);
+        await projector.WaitForInteractiveAsync();
+        await Expect(projector.Locator("html")).ToHaveAttributeAsync("data-live-tally", "browser");
+
+        // The venue's network drops the hub's WebSocket, and every try to open it again; the page's circuit stays.
+        Volatile.Write(ref lost, true);
+        await watching!.CloseAsync();
+        await Expect(projector.Locator("html")).ToHaveAttributeAsync("data-live-tally", "server");
+        await _app.Core.Voting.CastVoteAsync(people[0], scenarios[0].Id, Choice.Marry);
+        await _app.Core.Voting.CastVoteAsync(people[1], scenarios[0].Id, Choice.Snog);
+
+        await Expect(projector.GetByTestId("total")).ToHaveTextAsync("2 votes in");
+    }
+
+    [Fact]
     public async Task AProjectorThatCannotWatch_IsDrawnByTheServer_AndShowsEveryVote()
     {
         var (session, scenarios) = await _app.Core.LiveSessionAsync();

@@ -114,9 +114,14 @@ export async function watch(hubPath, signalRScript, sessionId, page) {
     .configureLogging(signalR.LogLevel.Warning)
     .build();
   connection.on("ResultsChanged", take);
-  for (const name of ["SessionChanged", "SessionEnded", "SplitChanged", "ParticipantsChanged", "ServerStopping"]) {
+  // The page itself draws the room's view, the split and the head counts, over its circuit.
+  for (const name of ["SessionChanged", "SessionEnded", "SplitChanged", "ParticipantsChanged"]) {
     connection.on(name, () => {});
   }
+  // The server is draining: leave within the time it gives, as the phone does; the close below connects again.
+  connection.on("ServerStopping", (reconnectWithinMs) => {
+    setTimeout(() => connection.stop(), Math.random() * reconnectWithinMs);
+  });
 
   const watchNow = async () => {
     const reply = await connection.invoke("Watch", sessionId);
