@@ -14,7 +14,8 @@ namespace SnogMarryAvoid.Web.Components.Shared;
 /// database is read when the page loads and when it starts following, never for an event: every event
 /// carries what it changed. Views older than the one shown are ignored; tallies and counts redraw at
 /// most twenty times a second, and only the page's <see cref="LiveRegion"/>s when it has any (the rest of
-/// a page, a console's deck and forms, does not change with a vote).
+/// a page, a console's deck and forms, does not change with a vote); while the page's browser draws the tallies from
+/// the hub (<see cref="BrowserDraws"/>), a vote redraws nothing here but what only the server draws, once a second.
 /// </summary>
 public sealed class SessionFollower(SessionService sessions, ISessionEvents events, PresenceTracker presence, TimeProvider clock) : IDisposable
 {
@@ -184,7 +185,7 @@ public sealed class SessionFollower(SessionService sessions, ISessionEvents even
                 }
                 else if (e is ResultsChanged && BrowserDraws)
                 {
-                    // The browser has drawn this tally from the hub already.
+                    // The browser draws this tally: the hub sends it the same event.
                     if (_serverOnlyFigures)
                     {
                         _slowThrottle.Request();
