@@ -154,6 +154,7 @@ export async function watch(hubPath, signalRScript, sessionId, page) {
   return {
     stop: () => {
       stopped = true;
+      delete document.documentElement.dataset.liveTally;
       observer.disconnect();
       connection.stop();
     },
