@@ -71,14 +71,4 @@ public class BrowserTallyComponentTests : ComponentTest
         cut.WaitForAssertion(() => cut.Find("[data-testid=votes-per-minute]").TextContent.Should().Be("1"), SessionFollower.BrowserDrawnRedrawInterval * 3);
         cut.Find("[data-testid=votes-in]").GetAttribute("data-live").Should().Be("number");
     }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the vote's tally reaches the follower");
-            await Task.Delay(10, Xunit.TestContext.Current.CancellationToken);
-        }
-    }
 }

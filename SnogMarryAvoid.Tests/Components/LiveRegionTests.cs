@@ -137,16 +137,6 @@ public class LiveRegionTests : ComponentTest
         blank.Failures.Should().BeEmpty();
     }
 
-    private static async Task Until(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the vote's tally reaches every follower");
-            await Task.Delay(10, Xunit.TestContext.Current.CancellationToken);
-        }
-    }
-
     /// <summary>A page without live regions, following a session: it counts its redraws and the events it has handled.</summary>
     private sealed class FollowingPage(SessionFollower follower) : IDisposable
     {

@@ -31,6 +31,17 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
 
     protected TestCore Core { get; private set; } = default!;
 
+    /// <summary>Waits (up to 10 s) until a follower or page has applied what a test did, on its own threads.</summary>
+    protected static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the change reaches every follower");
+            await Task.Delay(10, Xunit.TestContext.Current.CancellationToken);
+        }
+    }
+
     /// <summary>Renders as this signed-in user from now on.</summary>
     protected void SignIn(Actor actor)
     {
