@@ -24,9 +24,28 @@ public sealed class CountdownCloser(ScenarioService scenarios, ISessionEvents ev
     // One release per view heard: the loop looks at the deadlines again for each (a view comes with a change, not a vote).
     private readonly SemaphoreSlim _changed = new(0, int.MaxValue);
 
+    private IDisposable? _subscription;
+
+    /// <summary>
+    /// Listens from the moment the host has started it: .NET 10 runs the whole of <see cref="ExecuteAsync"/> on the thread
+    /// pool, so a subscription made there could miss a countdown opened just after the start (a test caught it once, under
+    /// load); until the look every <see cref="SafetyInterval"/>, it would then close late.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = events.SubscribeAll(Heard);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        _subscription?.Dispose();
+        _subscription = null;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var subscription = events.SubscribeAll(Heard);
         var lastLook = clock.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -99,6 +118,7 @@ public sealed class CountdownCloser(ScenarioService scenarios, ISessionEvents ev
 
     public override void Dispose()
     {
+        _subscription?.Dispose();
         _changed.Dispose();
         base.Dispose();
     }
